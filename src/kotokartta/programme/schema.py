@@ -245,11 +245,11 @@ class Provision(Strict):
     municipalities: list[Id] | None = None
     source: Source
 
-    _details = field_validator("details")(
-        classmethod(lambda cls, v: v if v is None else _local(v))
-    )
+    _details = field_validator("details")(classmethod(lambda cls, v: v if v is None else _local(v)))
 
-    @field_validator("clients", "modes", "languages", "places", "alternative_roles", "target_groups")
+    @field_validator(
+        "clients", "modes", "languages", "places", "alternative_roles", "target_groups"
+    )
     @classmethod
     def _no_repeats(cls, value: list[Any]) -> list[Any]:
         seen = [item for index, item in enumerate(value) if item in value[:index]]

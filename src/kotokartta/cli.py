@@ -1,0 +1,21 @@
+"""The `kotokartta` command: Django's management commands under the project's own name.
+
+`kotokartta data check`, `kotokartta path kajaani --client other`, `kotokartta serve` …
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kotokartta.settings")
+    from django.core.management import execute_from_command_line
+
+    args = sys.argv[1:] if argv is None else argv
+    execute_from_command_line(["kotokartta", *args])
+
+
+if __name__ == "__main__":
+    main()

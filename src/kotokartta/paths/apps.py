@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PathsConfig(AppConfig):
+    name = "kotokartta.paths"
+    label = "paths"

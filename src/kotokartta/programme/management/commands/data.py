@@ -1,0 +1,94 @@
+"""kotokartta data check|load|export — the programme's data files and the database."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from kotokartta.programme.export import export_programme
+from kotokartta.programme.loading import folder_checksum, load_programme
+from kotokartta.programme.models import DataSet
+from kotokartta.programme.validation import check_folder
+
+
+def _is_loaded(folder: Path) -> bool:
+    current = DataSet.objects.order_by("-loaded_at").first()
+    return current is not None and folder.is_dir() and current.checksum == folder_checksum(folder)
+
+
+class Command(BaseCommand):
+    help = "Check, load or export the programme data files (see docs/data-format.md)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", metavar="{check,load,export}", required=True)
+        check = sub.add_parser(
+            "check",
+            help="Validate a data folder and list every problem as file:line: field: message.",
+        )
+        check.add_argument("path", nargs="?", help="data folder (default: the configured one)")
+        load = sub.add_parser(
+            "load", help="Validate a data folder and load it into the database in one transaction."
+        )
+        load.add_argument("path", nargs="?", help="data folder (default: the configured one)")
+        load.add_argument(
+            "--if-changed",
+            action="store_true",
+            help="do nothing when the database already holds exactly these files",
+        )
+        export = sub.add_parser("export", help="Write the database back as data files.")
+        export.add_argument("-o", "--output", required=True, help="folder to write into")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        action = options["action"]
+        if action == "export":
+            self._export(Path(options["output"]))
+            return
+        folder = Path(options.get("path") or settings.DATA_DIR)
+        if action == "load" and options.get("if_changed") and _is_loaded(folder):
+            self.stdout.write(f"{folder} is already loaded; nothing to do")
+            return
+        programme, problems = check_folder(folder)
+        if problems:
+            for problem in problems:
+                self.stderr.write(str(problem))
+            noun = "problem" if len(problems) == 1 else "problems"
+            raise CommandError(
+                f"{len(problems)} {noun} in {folder}; nothing was loaded", returncode=1
+            )
+        assert programme is not None
+        counts = (
+            f"{len(programme.municipalities)} municipalities, {len(programme.provisions)} "
+            f"provisions, {len(programme.organisations)} organisations, {len(programme.places)} "
+            f"places, {len(programme.activities)} activities, {len(programme.flags)} flags"
+        )
+        if action == "check":
+            self.stdout.write(f"{folder}: OK ({counts})")
+            return
+        interactive = sys.stderr.isatty()
+        steps = iter(range(1, 100))
+
+        def progress(message: str) -> None:
+            if options["verbosity"] >= 1:
+                self.stderr.write(f"[{next(steps)}/8] {message}", ending="\n")
+                if interactive:
+                    self.stderr.flush()
+
+        load_programme(programme=programme, source_folder=folder, progress=progress)
+        self.stdout.write(f"Loaded {folder}: {counts}")
+
+    def _export(self, folder: Path) -> None:
+        if folder.exists() and not folder.is_dir():
+            raise CommandError(f"{folder} exists and is not a folder", returncode=2)
+        try:
+            written = export_programme(folder=folder)
+        except LookupError as error:
+            raise CommandError(str(error), returncode=1) from error
+        except OSError as error:
+            raise CommandError(
+                f"cannot write into {folder}: {error.strerror}", returncode=1
+            ) from error
+        self.stdout.write(f"Wrote {len(written)} files into {folder}")

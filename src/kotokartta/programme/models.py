@@ -1,0 +1,264 @@
+"""The programme in the database. Loaded from the data files by `data load`, written back by
+`data export`; the files stay the review format. Texts are JSON objects keyed by language
+(Finnish authoritative), read through `core.text.localised`.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from kotokartta.programme.vocabulary import (
+    ActivityKind,
+    FlagKind,
+    OrganisationKind,
+    Status,
+)
+
+
+class DataSet(models.Model):
+    """One load of the data files: what was loaded, from where, when."""
+
+    area_id = models.CharField(max_length=80)
+    area_name = models.JSONField()
+    document_title = models.JSONField()
+    document_file = models.CharField(max_length=200)
+    document_publisher = models.JSONField(null=True, blank=True)
+    document_text = models.TextField()
+    data_date = models.DateField()
+    source_folder = models.CharField(max_length=500)
+    checksum = models.CharField(max_length=64)
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+
+class Role(models.Model):
+    id = models.CharField(primary_key=True, max_length=80)
+    name = models.JSONField()
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+
+class Organisation(models.Model):
+    id = models.CharField(primary_key=True, max_length=80)
+    kind = models.CharField(max_length=30, choices=[(k.value, k.value) for k in OrganisationKind])
+    name = models.JSONField()
+    municipality = models.ForeignKey(
+        "Municipality", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    source = models.JSONField(null=True, blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+
+class Unit(models.Model):
+    id = models.CharField(primary_key=True, max_length=80)
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="units")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT)
+    name = models.JSONField()
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+
+class MunicipalityQuerySet(models.QuerySet["Municipality"]):
+    def find(self, term: str) -> Municipality | None:
+        """By Finnish or Swedish name, code or alias, case-insensitively."""
+        wanted = term.strip().casefold()
+        if not wanted:
+            return None
+        for municipality in self.all():
+            if wanted in municipality.lookup_keys():
+                return municipality
+        return None
+
+
+class Municipality(models.Model):
+    id = models.CharField(primary_key=True, max_length=80)
+    code = models.CharField(max_length=3, unique=True)
+    name = models.JSONField()
+    aliases = models.JSONField(default=list)
+    wellbeing_county = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    receives_quota_refugees = models.BooleanField(default=False)
+    source = models.JSONField(null=True, blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    objects = MunicipalityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self) -> str:
+        return str(self.name.get("fi", self.id))
+
+    def lookup_keys(self) -> set[str]:
+        return {key.casefold() for key in (self.id, self.code, *self.name.values(), *self.aliases)}
+
+
+class Place(models.Model):
+    id = models.CharField(primary_key=True, max_length=80)
+    name = models.JSONField()
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="places")
+    address = models.CharField(max_length=300, blank=True)
+    postal_code = models.CharField(max_length=5, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    source = models.JSONField(null=True, blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+
+class Coordinator(models.Model):
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="coordinators"
+    )
+    name = models.CharField(max_length=200)
+    title = models.JSONField()
+    email = models.CharField(max_length=254)
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    source = models.JSONField()
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+
+class Activity(models.Model):
+    id = models.CharField(primary_key=True, max_length=80)
+    kind = models.CharField(max_length=20, choices=[(k.value, k.value) for k in ActivityKind])
+    name = models.JSONField()
+    organisers = models.ManyToManyField(Organisation, related_name="activities", blank=True)
+    municipalities = models.ManyToManyField(Municipality, related_name="activities", blank=True)
+    phases = models.JSONField(default=list)
+    start_year = models.PositiveIntegerField(null=True, blank=True)
+    end_year = models.PositiveIntegerField(null=True, blank=True)
+    description = models.JSONField(null=True, blank=True)
+    source = models.JSONField()
+    # Organisers and municipalities in file order (M2M tables keep no order).
+    organiser_order = models.JSONField(default=list)
+    municipality_order = models.JSONField(default=list)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+
+class ProvisionQuerySet(models.QuerySet["Provision"]):
+    def serving(self, municipality: Municipality) -> ProvisionQuerySet:
+        """Provisions for residents of `municipality`: its own, and the area-wide ones."""
+        return self.filter(
+            models.Q(municipality=municipality)
+            | models.Q(municipality__isnull=True, area_wide_all=True)
+            | models.Q(municipality__isnull=True, area_municipalities=municipality)
+        ).distinct()
+
+    def with_related(self) -> ProvisionQuerySet:
+        return self.select_related(
+            "responsible",
+            "provider_organisation__municipality",
+            "provider_unit",
+            "role",
+            "activity",
+        ).prefetch_related(
+            "partners__organisation",
+            "partners__unit",
+            "partners__role",
+            "activity__organisers",
+        )
+
+
+class Provision(models.Model):
+    id = models.CharField(primary_key=True, max_length=80)
+    municipality = models.ForeignKey(
+        Municipality, null=True, blank=True, on_delete=models.CASCADE, related_name="provisions"
+    )
+    area_wide_all = models.BooleanField(default=False)
+    area_municipalities = models.ManyToManyField(Municipality, related_name="+", blank=True)
+    phase = models.CharField(max_length=30)
+    clients = models.JSONField()
+    status = models.CharField(max_length=20, choices=[(s.value, s.value) for s in Status])
+    responsible = models.ForeignKey(
+        Municipality, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    responsible_is_residence = models.BooleanField(default=False)
+    provider_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    provider_unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    role = models.ForeignKey(
+        Role, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    alternative_roles = models.JSONField(default=list)
+    purchased = models.BooleanField(default=False)
+    place_ids = models.JSONField(default=list)
+    modes = models.JSONField(default=list)
+    languages = models.JSONField(default=list)
+    target_groups = models.JSONField(default=list)
+    activity = models.ForeignKey(
+        Activity, null=True, blank=True, on_delete=models.PROTECT, related_name="provisions"
+    )
+    condition = models.JSONField(null=True, blank=True)
+    details = models.JSONField(null=True, blank=True)
+    planned_from = models.PositiveIntegerField(null=True, blank=True)
+    source = models.JSONField()
+    order = models.PositiveIntegerField(default=0)
+
+    objects = ProvisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order"]
+        indexes = [models.Index(fields=["municipality", "phase"])]
+
+
+class Partner(models.Model):
+    provision = models.ForeignKey(Provision, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    role = models.ForeignKey(
+        Role, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    note = models.JSONField(null=True, blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+
+class Flag(models.Model):
+    id = models.CharField(primary_key=True, max_length=80)
+    municipality = models.ForeignKey(
+        Municipality, null=True, blank=True, on_delete=models.CASCADE, related_name="flags"
+    )
+    kind = models.CharField(max_length=30, choices=[(k.value, k.value) for k in FlagKind])
+    subject = models.CharField(max_length=80, blank=True)
+    text = models.JSONField()
+    source = models.JSONField()
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+
+class CooperationBody(models.Model):
+    id = models.CharField(primary_key=True, max_length=80)
+    name = models.JSONField()
+    appointed_by = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT)
+    members = models.JSONField(default=list)
+    tasks = models.JSONField(null=True, blank=True)
+    source = models.JSONField()
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]

@@ -1,0 +1,118 @@
+"""Kotokartta's one settings module. Every variable is read here once, with a type and a safe
+default; docs/configuration.md lists them. With no variables at all Kotokartta runs on an
+embedded SQLite database in ./var/ (development mode is still off: DEBUG defaults to False).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = BASE_DIR.parent.parent
+
+env = environ.Env()
+
+VAR_DIR = Path(env.str("KOTOKARTTA_VAR_DIR", default=str(PROJECT_DIR / "var")))
+DATA_DIR = Path(
+    env.str("KOTOKARTTA_DATA_DIR", default=str(PROJECT_DIR / "data" / "kainuu-koillismaa"))
+)
+
+DEBUG = env.bool("KOTOKARTTA_DEBUG", default=False)
+PRODUCTION = env.bool("KOTOKARTTA_PRODUCTION", default=False)
+
+# Outside production a per-checkout secret is generated once and kept in var/ (never committed).
+if PRODUCTION:
+    SECRET_KEY = env.str("KOTOKARTTA_SECRET_KEY")
+    ALLOWED_HOSTS = env.list("KOTOKARTTA_ALLOWED_HOSTS")
+else:
+
+    def _local_secret() -> str:
+        import secrets
+
+        path = VAR_DIR / "secret-key"
+        try:
+            return path.read_text().strip()
+        except OSError:
+            key = secrets.token_urlsafe(50)
+            try:
+                VAR_DIR.mkdir(parents=True, exist_ok=True)
+                path.write_text(key)
+            except OSError:
+                pass
+            return key
+
+    SECRET_KEY = env.str("KOTOKARTTA_SECRET_KEY", default="") or _local_secret()
+    ALLOWED_HOSTS = env.list(
+        "KOTOKARTTA_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"]
+    )
+
+INSTALLED_APPS = [
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.staticfiles",
+    "kotokartta.core",
+    "kotokartta.programme",
+    "kotokartta.paths",
+    "kotokartta.guide",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "kotokartta.urls"
+WSGI_APPLICATION = "kotokartta.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+            ],
+        },
+    },
+]
+
+_default_db = f"sqlite:///{VAR_DIR / 'kotokartta.sqlite3'}"
+DATABASES = {"default": env.db_url("DATABASE_URL", default=_default_db)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"].update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+    )
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+LANGUAGE_CODE = "fi"
+LANGUAGES = [("fi", "suomi"), ("en", "English")]
+TIME_ZONE = "Europe/Helsinki"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = Path(env.str("KOTOKARTTA_STATIC_ROOT", default=str(VAR_DIR / "static")))
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if PRODUCTION:
+    SECURE_SSL_REDIRECT = env.bool("KOTOKARTTA_SSL_REDIRECT", default=True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = env.int("KOTOKARTTA_HSTS_SECONDS", default=31536000)
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.str("KOTOKARTTA_LOG_LEVEL", default="WARNING")},
+}

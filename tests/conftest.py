@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from tests.builders import DataFolder
+
+REAL_DATA = Path(settings.DATA_DIR)
+
+
+@pytest.fixture
+def data_folder(tmp_path: Path) -> DataFolder:
+    return DataFolder(tmp_path / "data")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> Iterator[None]:
+    """The test database starts with the real Kainuu-Koillismaa data loaded, once."""
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        call_command("data", "load", str(REAL_DATA), verbosity=0)
+    yield
