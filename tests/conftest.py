@@ -18,7 +18,9 @@ def data_folder(tmp_path: Path) -> DataFolder:
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> Iterator[None]:
+def django_db_setup(
+    django_db_setup: None, django_db_blocker: pytest.FixtureRequest
+) -> Iterator[None]:
     """The test database starts with the real Kainuu-Koillismaa data loaded, once."""
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
         call_command("data", "load", str(REAL_DATA), verbosity=0)

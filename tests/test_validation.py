@@ -102,7 +102,9 @@ def test_reference_errors__name_the_unknown_id(
 def test_duplicate_id__points_to_the_first_definition(data_folder: DataFolder) -> None:
     data_folder.municipality["places"].append(dict(data_folder.municipality["places"][0]))
     problems = problems_of(data_folder)
-    assert any("place id 'testi-kunnantalo' is already used at testikunta.yaml:" in p for p in problems)
+    assert any(
+        "place id 'testi-kunnantalo' is already used at testikunta.yaml:" in p for p in problems
+    )
 
 
 def test_incomplete_coverage__lists_the_missing_phase_and_client(data_folder: DataFolder) -> None:
@@ -134,7 +136,9 @@ def test_bad_email_and_code__are_rejected(data_folder: DataFolder) -> None:
 
 def test_file_name_must_match_municipality(data_folder: DataFolder) -> None:
     data_folder.municipality["municipality"]["id"] = "toinenkunta"
-    assert any("testikunta.yaml must hold municipality 'testikunta'" in p for p in problems_of(data_folder))
+    assert any(
+        "testikunta.yaml must hold municipality 'testikunta'" in p for p in problems_of(data_folder)
+    )
 
 
 def test_duplicate_key__is_rejected(data_folder: DataFolder) -> None:
@@ -158,7 +162,9 @@ def test_all_problems_are_reported_in_one_run(data_folder: DataFolder) -> None:
     problems = problems_of(data_folder)
     assert any("provisions[0].role" in p for p in problems), problems
     assert any("places[0].municipality" in p for p in problems), problems
-    assert any("area.yaml" in p and "organisations[0].municipality" in p for p in problems), problems
+    assert any("area.yaml" in p and "organisations[0].municipality" in p for p in problems), (
+        problems
+    )
 
 
 def test_broken_area_file__still_reports_the_other_files(data_folder: DataFolder) -> None:

@@ -361,7 +361,7 @@ def check_folder(folder: Path) -> tuple[Programme | None, list[Problem]]:
     area_loaded = read_yaml(folder / AREA_FILE)
     problems += area_loaded.problems
     area_file, parse_problems = (
-        _parse(area_loaded, schema.AreaFile) if area_loaded.data is not None else (None, [])
+        (None, []) if area_loaded.problems else _parse(area_loaded, schema.AreaFile)
     )
     problems += parse_problems
     if area_file is None:
@@ -370,7 +370,7 @@ def check_folder(folder: Path) -> tuple[Programme | None, list[Problem]]:
             if path.name != AREA_FILE:
                 loaded = read_yaml(path)
                 problems += loaded.problems
-                if loaded.data is not None:
+                if not loaded.problems:
                     problems += _parse(loaded, schema.MunicipalityFile)[1]
         return None, sorted(set(problems))
 
@@ -391,7 +391,7 @@ def check_folder(folder: Path) -> tuple[Programme | None, list[Problem]]:
             continue
         loaded = read_yaml(path)
         problems += loaded.problems
-        if loaded.data is None:
+        if loaded.problems:
             continue
         parsed, parse_problems = _parse(loaded, schema.MunicipalityFile)
         problems += parse_problems
