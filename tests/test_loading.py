@@ -49,7 +49,8 @@ def database_snapshot() -> dict[str, Any]:
             rows.append(row)
         snapshot[model.__name__] = sorted(rows, key=repr)
     snapshot["provision order"] = {
-        mun.id: list(mun.provisions.values_list("id", flat=True)) for mun in m.Municipality.objects.all()
+        mun.id: list(mun.provisions.values_list("id", flat=True))
+        for mun in m.Municipality.objects.all()
     }
     return snapshot
 

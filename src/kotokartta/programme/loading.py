@@ -19,6 +19,7 @@ from kotokartta.programme import schema
 from kotokartta.programme.validation import Programme
 
 Progress = Callable[[str], None]
+LOAD_STEPS = 6  # messages that load_programme reports through `progress`
 
 
 def folder_checksum(folder: Path) -> str:
@@ -59,7 +60,7 @@ def _clear() -> None:
     ]
     for model in tables:
         queryset = model._default_manager.all()
-        queryset._raw_delete(queryset.db)  # type: ignore[attr-defined]
+        queryset._raw_delete(queryset.db)
 
 
 def load_programme(
@@ -171,7 +172,7 @@ def load_programme(
             source_folder=str(source_folder),
             checksum=folder_checksum(source_folder),
         )
-        say("checking references")
+        say("committing: checking every reference")
     return dataset
 
 

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kotokartta.programme.export import export_programme
-from kotokartta.programme.loading import folder_checksum, load_programme
+from kotokartta.programme.loading import LOAD_STEPS, folder_checksum, load_programme
 from kotokartta.programme.models import DataSet
 from kotokartta.programme.validation import check_folder
 
@@ -73,7 +73,7 @@ class Command(BaseCommand):
 
         def progress(message: str) -> None:
             if options["verbosity"] >= 1:
-                self.stderr.write(f"[{next(steps)}/8] {message}", ending="\n")
+                self.stderr.write(f"[{next(steps)}/{LOAD_STEPS}] {message}", ending="\n")
                 if interactive:
                     self.stderr.flush()
 
