@@ -259,8 +259,6 @@ class Provision(Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Provision:
-        if self.purchased and self.provider is None:
-            raise ValueError("a purchased provision must name its provider (who sells it)")
         return self
 
 
