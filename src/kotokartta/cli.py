@@ -14,7 +14,12 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import execute_from_command_line
 
     args = sys.argv[1:] if argv is None else argv
-    execute_from_command_line(["kotokartta", *args])
+    try:
+        execute_from_command_line(["kotokartta", *args])
+    except BrokenPipeError:  # e.g. `kotokartta path … | head`: the reader left, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except KeyboardInterrupt:
+        sys.exit(130)
 
 
 if __name__ == "__main__":

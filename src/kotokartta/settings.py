@@ -55,12 +55,16 @@ INSTALLED_APPS = [
     "kotokartta.core",
     "kotokartta.programme",
     "kotokartta.paths",
+    "kotokartta.search",
     "kotokartta.guide",
 ]
 
 MIDDLEWARE = [
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "kotokartta.core.middleware.privacy_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -76,6 +80,8 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "kotokartta.guide.context.guide",
             ],
         },
     },
@@ -92,13 +98,51 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "fi"
-LANGUAGES = [("fi", "suomi"), ("en", "English")]
+# The guide's languages: Finnish and Swedish, English, and the programme's orientation languages
+# plus InfoFinland's reach. Each is named in itself in the language menu.
+LANGUAGES = [
+    ("fi", "suomi"),
+    ("sv", "svenska"),
+    ("en", "English"),
+    ("uk", "українська"),
+    ("ru", "русский"),
+    ("ar", "العربية"),
+    ("fa", "فارسی"),
+    ("so", "Soomaali"),
+    ("sw", "Kiswahili"),
+    ("rw", "Ikinyarwanda"),
+    ("vi", "Tiếng Việt"),
+    ("th", "ไทย"),
+]
+LANGUAGES_BIDI = ["ar", "fa"]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+
+EXTRA_LANG_INFO = {
+    "rw": {"bidi": False, "code": "rw", "name": "Kinyarwanda", "name_local": "Ikinyarwanda"},
+    "so": {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"},
+}
+from django.conf import locale as _django_locale  # noqa: E402
+
+for _code, _info in EXTRA_LANG_INFO.items():
+    _django_locale.LANG_INFO.setdefault(_code, _info)
+
+CONTENT_DIR = Path(env.str("KOTOKARTTA_CONTENT_DIR", default=str(PROJECT_DIR / "data" / "content")))
+GEO_DIR = Path(env.str("KOTOKARTTA_GEO_DIR", default=str(PROJECT_DIR / "data" / "geo")))
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(env.str("KOTOKARTTA_STATIC_ROOT", default=str(VAR_DIR / "static")))
+# In production `collectstatic` writes here and whitenoise serves the compressed, hashed files.
+# Elsewhere whitenoise serves straight from the apps' static folders.
+_static_root = env.str("KOTOKARTTA_STATIC_ROOT", default="")
+STATIC_ROOT = Path(_static_root) if _static_root else (VAR_DIR / "static" if PRODUCTION else None)
+WHITENOISE_USE_FINDERS = not PRODUCTION
+if PRODUCTION:
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

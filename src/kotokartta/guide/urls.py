@@ -5,5 +5,8 @@ from kotokartta.guide import views
 app_name = "guide"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("healthz", views.health, name="health"),
+    path("path", views.path, name="path"),
+    path("municipalities/<str:slug>/", views.municipality, name="municipality"),
+    path("phases/<str:phase_id>/", views.phase, name="phase"),
+    path("search", views.search, name="search"),
 ]

@@ -1,31 +1,184 @@
-"""The public guide. For now: the programme's municipalities and their coordinators."""
+"""The public guide: thin views over the selectors. Every page works without JavaScript; nothing
+a visitor types is stored or logged; no cookies."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from typing import Any
 
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_safe
+
+from kotokartta.guide import content, selectors
+from kotokartta.guide.context import content_language
+from kotokartta.guide.forms import PathForm
+from kotokartta.guide.labels import AGE_GROUP_AGE
+from kotokartta.paths.engine import Profile
+from kotokartta.paths.selectors import path_for
 from kotokartta.programme import models as m
+from kotokartta.programme.vocabulary import PHASE_BY_ID, PHASES, ClientGroup, ResidenceBasis
 
 
+def _lang() -> str:
+    return get_language() or "fi"
+
+
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    dataset = m.DataSet.objects.order_by("-loaded_at").first()
-    municipalities = m.Municipality.objects.prefetch_related("coordinators")
+    dataset = selectors.current_dataset()
+    lang = _lang()
     return render(
         request,
         "guide/home.html",
-        {"dataset": dataset, "municipalities": municipalities},
+        {
+            "dataset": dataset,
+            "municipalities": selectors.municipality_list(lang=content_language(lang)),
+            "map_svg": selectors.area_map(lang=lang),
+            "form": PathForm(),
+            "phases": PHASES,
+            "intro_text": content.intro(lang),
+        },
         status=200 if dataset else 503,
     )
 
 
+@require_safe
+def municipality(request: HttpRequest, slug: str) -> HttpResponse:
+    found = m.Municipality.objects.find(slug)
+    if found is None:
+        return not_found(request, kind="municipality", term=slug)
+    if found.id != slug:
+        return redirect("guide:municipality", slug=found.id, permanent=True)
+    lang = content_language(_lang())
+    return render(
+        request,
+        "guide/municipality.html",
+        {
+            "municipality": found,
+            "overview": selectors.municipality_overview(municipality=found, lang=lang),
+            "coordinators": selectors.coordinators(municipality=found, lang=lang),
+            "flags": selectors.municipality_flags(municipality=found, lang=lang),
+        },
+    )
+
+
+@require_safe
+def path(request: HttpRequest) -> HttpResponse:
+    if not request.GET:
+        return render(request, "guide/wizard.html", {"form": PathForm()})
+    form = PathForm(request.GET)
+    if not form.is_valid():
+        unknown = any(
+            e.code == "unknown_municipality" for e in form.errors.as_data().get("municipality", [])
+        )
+        return render(
+            request,
+            "guide/wizard.html",
+            {"form": form, "municipalities": selectors.municipality_list(lang="fi")},
+            status=404 if unknown and len(form.errors) == 1 else 400,
+        )
+    data = form.cleaned_data
+    basis = data.get("basis") or None
+    age_group = data.get("age") or None
+    profile = Profile(
+        client=ClientGroup(data["client"]),
+        uses_finnish=form.uses_finnish(),
+        residence_basis=ResidenceBasis(basis) if basis else None,
+        age=AGE_GROUP_AGE.get(age_group) if age_group else None,
+    )
+    lang = _lang()
+    content_lang = content_language(lang)
+    municipality_obj: m.Municipality = data["municipality"]
+    person_path = path_for(municipality=municipality_obj, profile=profile, lang=content_lang)
+    finnish_path = (
+        person_path
+        if content_lang == "fi"
+        else path_for(municipality=municipality_obj, profile=profile, lang="fi")
+    )
+    rules = selectors.rules_for(profile=profile, form_data=data)
+    context: dict[str, Any] = {
+        "form": form,
+        "path": person_path.as_dict(),
+        "steps": list(
+            zip(person_path.as_dict()["steps"], finnish_path.as_dict()["steps"], strict=True)
+        ),
+        "side_by_side": content_lang != "fi" or lang != "fi",
+        "municipality": municipality_obj,
+        "profile": profile,
+        "rules": rules,
+        "share_url": request.build_absolute_uri(),
+    }
+    status = 400 if rules.get("error") else 200
+    return render(request, "guide/path.html", context, status=status)
+
+
+@require_safe
+def phase(request: HttpRequest, phase_id: str) -> HttpResponse:
+    if phase_id not in PHASE_BY_ID:
+        return not_found(request, kind="phase", term=phase_id)
+    lang = content_language(_lang())
+    return render(
+        request,
+        "guide/phase.html",
+        {
+            "phase": PHASE_BY_ID[phase_id],
+            "rows": selectors.phase_across_municipalities(phase=phase_id, lang=lang),
+        },
+    )
+
+
+@require_safe
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:200]
+    municipality_term = request.GET.get("municipality", "").strip()
+    municipality_obj = None
+    if municipality_term:
+        municipality_obj = m.Municipality.objects.find(municipality_term)
+        if municipality_obj is None:
+            return not_found(request, kind="municipality", term=municipality_term)
+    results = (
+        selectors.search(query=query, municipality=municipality_obj, lang=_lang()) if query else []
+    )
+    return render(
+        request,
+        "guide/search.html",
+        {"query": query, "results": results, "municipality": municipality_obj},
+    )
+
+
+def not_found(request: HttpRequest, *, kind: str = "page", term: str = "") -> HttpResponse:
+    return render(
+        request,
+        "guide/not_found.html",
+        {"kind": kind, "term": term, "municipalities": selectors.municipality_list(lang="fi")},
+        status=404,
+    )
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return not_found(request)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return render(request, "guide/error.html", status=500)
+
+
+@require_safe
 def health(request: HttpRequest) -> JsonResponse:
-    dataset = m.DataSet.objects.order_by("-loaded_at").first()
+    dataset = selectors.current_dataset()
+    from kotokartta.search.analysis import voikko_available
+
     return JsonResponse(
         {
             "status": "ok" if dataset else "no-data",
             "data_date": dataset.data_date.isoformat() if dataset else None,
             "municipalities": m.Municipality.objects.count(),
+            "search": "voikko" if voikko_available() else "snowball-only",
         },
         status=200 if dataset else 503,
     )
+
+
+def raise_404(request: HttpRequest) -> HttpResponse:  # pragma: no cover - used in urls
+    raise Http404

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 
 from kotokartta.programme.export import export_programme
 from kotokartta.programme.loading import LOAD_STEPS, folder_checksum, load_programme
 from kotokartta.programme.models import DataSet
 from kotokartta.programme.validation import check_folder
+from kotokartta.search.indexing import rebuild_index
 
 
 def _is_loaded(folder: Path) -> bool:
@@ -25,13 +28,25 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", metavar="{check,load,export}", required=True)
+        quiet = argparse.ArgumentParser(add_help=False)
+        quiet.add_argument(
+            "-v",
+            "--verbosity",
+            type=int,
+            choices=[0, 1, 2, 3],
+            default=argparse.SUPPRESS,
+            help="0 prints only the result and problems",
+        )
         check = sub.add_parser(
             "check",
+            parents=[quiet],
             help="Validate a data folder and list every problem as file:line: field: message.",
         )
         check.add_argument("path", nargs="?", help="data folder (default: the configured one)")
         load = sub.add_parser(
-            "load", help="Validate a data folder and load it into the database in one transaction."
+            "load",
+            parents=[quiet],
+            help="Validate a data folder and load it into the database in one transaction.",
         )
         load.add_argument("path", nargs="?", help="data folder (default: the configured one)")
         load.add_argument(
@@ -39,7 +54,9 @@ class Command(BaseCommand):
             action="store_true",
             help="do nothing when the database already holds exactly these files",
         )
-        export = sub.add_parser("export", help="Write the database back as data files.")
+        export = sub.add_parser(
+            "export", parents=[quiet], help="Write the database back as data files."
+        )
         export.add_argument("-o", "--output", required=True, help="folder to write into")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -77,7 +94,10 @@ class Command(BaseCommand):
                 if interactive:
                     self.stderr.flush()
 
-        load_programme(programme=programme, source_folder=folder, progress=progress)
+        with transaction.atomic():
+            load_programme(programme=programme, source_folder=folder, progress=progress)
+            progress("building the search index")
+            rebuild_index()
         self.stdout.write(f"Loaded {folder}: {counts}")
 
     def _export(self, folder: Path) -> None:

@@ -1,0 +1,58 @@
+"""Eligibility for the assessment (KotoL 14 §) and the plan's statutory timeline (20–23 §, 31 §).
+
+Plain Python without Django; see `kotokartta.eligibility.rules`.
+"""
+
+from kotokartta.eligibility.rules import (
+    AUTHORITY_NAMES,
+    CIVIC_ORIENTATION,
+    CIVIC_ORIENTATION_MIN_HOURS,
+    DEADLINE_LAWS,
+    DESCRIPTIONS,
+    FACTS,
+    MANDATORY_REASONS,
+    OUTCOME_NAMES,
+    PROTECTION_BASES,
+    REASON_LAWS,
+    Answers,
+    AnswersError,
+    Deadline,
+    Eligibility,
+    Fact,
+    Reason,
+    RulesError,
+    TimelineError,
+    add_months,
+    add_years,
+    age_at,
+    assess_eligibility,
+    describe,
+    statutory_timeline,
+)
+
+__all__ = [
+    "AUTHORITY_NAMES",
+    "CIVIC_ORIENTATION",
+    "CIVIC_ORIENTATION_MIN_HOURS",
+    "DEADLINE_LAWS",
+    "DESCRIPTIONS",
+    "FACTS",
+    "MANDATORY_REASONS",
+    "OUTCOME_NAMES",
+    "PROTECTION_BASES",
+    "REASON_LAWS",
+    "Answers",
+    "AnswersError",
+    "Deadline",
+    "Eligibility",
+    "Fact",
+    "Reason",
+    "RulesError",
+    "TimelineError",
+    "add_months",
+    "add_years",
+    "age_at",
+    "assess_eligibility",
+    "describe",
+    "statutory_timeline",
+]

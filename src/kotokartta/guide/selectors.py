@@ -1,0 +1,153 @@
+"""Reads for the guide's pages. Views stay thin; the path engine does the routing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from kotokartta.core.text import localised
+from kotokartta.paths.engine import Profile
+from kotokartta.paths.selectors import path_for
+from kotokartta.programme import models as m
+from kotokartta.programme.vocabulary import PHASES, ClientGroup
+
+
+def current_dataset() -> m.DataSet | None:
+    return m.DataSet.objects.order_by("-loaded_at").first()
+
+
+def municipality_list(*, lang: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": mun.id,
+            "code": mun.code,
+            "name": localised(mun.name, lang),
+            "name_fi": mun.name.get("fi", mun.id),
+            "url": reverse("guide:municipality", kwargs={"slug": mun.id}),
+        }
+        for mun in m.Municipality.objects.all()
+    ]
+
+
+def area_map(*, lang: str) -> str:
+    from kotokartta.geo.svgmap import load_features, render_svg
+
+    municipalities = list(m.Municipality.objects.all())
+    if not municipalities:
+        return ""
+    features = load_features(
+        settings.GEO_DIR / "finland-municipalities.geojson", [mun.code for mun in municipalities]
+    )
+    by_code = {mun.code: mun for mun in municipalities}
+    return render_svg(
+        features,
+        links={
+            code: reverse("guide:municipality", kwargs={"slug": mun.id})
+            for code, mun in by_code.items()
+        },
+        labels={code: mun.name.get("fi", mun.id) for code, mun in by_code.items()},
+        title=_("Map of the programme's municipalities"),
+        description=_(
+            "The ten municipalities of the Kainuu-Koillismaa employment area on their real "
+            "borders. Each municipality is a link to its page; the same links are listed below "
+            "the map."
+        ),
+        lang=lang,
+        width=360,
+    )
+
+
+def municipality_overview(*, municipality: m.Municipality, lang: str) -> list[dict[str, Any]]:
+    """Every phase with the steps for both client groups, from the path engine."""
+    paths = {
+        client.value: path_for(municipality=municipality, profile=Profile(client=client), lang=lang)
+        for client in ClientGroup
+    }
+    rows = []
+    for phase in PHASES:
+        rows.append(
+            {
+                "phase": phase,
+                "clients": [
+                    {
+                        "client": client,
+                        "steps": [
+                            s for s in paths[client].as_dict()["steps"] if s["phase"] == phase.id
+                        ],
+                    }
+                    for client in paths
+                ],
+            }
+        )
+    return rows
+
+
+def coordinators(*, municipality: m.Municipality, lang: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": c.name,
+            "title": localised(c.title, lang),
+            "email": c.email,
+            "organisation": localised(c.organisation.name, lang),
+            "unit": localised(c.unit.name, lang) if c.unit else "",
+        }
+        for c in municipality.coordinators.select_related("organisation", "unit")
+    ]
+
+
+def municipality_flags(*, municipality: m.Municipality, lang: str) -> list[dict[str, str]]:
+    return [
+        {"kind": f.kind, "text": localised(f.text, lang)}
+        for f in m.Flag.objects.filter(municipality=municipality)
+    ]
+
+
+def phase_across_municipalities(*, phase: str, lang: str) -> list[dict[str, Any]]:
+    rows = []
+    for mun in m.Municipality.objects.all():
+        steps = []
+        for client in ClientGroup:
+            path = path_for(municipality=mun, profile=Profile(client=client), lang=lang)
+            steps += [
+                {**s, "client": client.value}
+                for s in path.as_dict()["steps"]
+                if s["phase"] == phase
+            ]
+        rows.append({"municipality": mun, "name": localised(mun.name, lang), "steps": steps})
+    return rows
+
+
+def rules_for(*, profile: Profile, form_data: dict[str, Any]) -> dict[str, Any]:
+    """Eligibility for the 14 § assessment and the statutory dates, from the wizard's answers."""
+    from kotokartta.eligibility import rules
+
+    today = dt.date.today()
+    result: dict[str, Any] = {"eligibility": None, "timeline": ()}
+    try:
+        answers = rules.Answers(
+            today=today,
+            first_permit_date=form_data.get("permit"),
+            job_seeker=profile.client == ClientGroup.JOB_SEEKER,
+            residence_basis=profile.residence_basis,
+            age=profile.age,
+        )
+        result["eligibility"] = rules.assess_eligibility(answers)
+        result["timeline"] = rules.statutory_timeline(
+            first_permit_date=form_data.get("permit"),
+            assessment_date=form_data.get("assessment"),
+            plan_date=form_data.get("plan"),
+            age_at_plan=profile.age,
+        )
+    except rules.RulesError as error:
+        result["error"] = str(error)
+    return result
+
+
+def search(*, query: str, municipality: m.Municipality | None, lang: str) -> list[dict[str, Any]]:
+    from kotokartta.search.selectors import search as run_search
+
+    return run_search(query=query, municipality=municipality, lang=lang)

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from django import template
+from django.utils.translation import get_language
+
+from kotokartta.guide import content, labels
+
+register = template.Library()
+
+
+@register.filter
+def status_label(status: str) -> str:
+    return str(labels.STATUS.get(status, status))
+
+
+@register.filter
+def mode_label(mode: str) -> str:
+    return str(labels.MODE.get(mode, mode))
+
+
+@register.filter
+def client_label(client: str) -> str:
+    return str(labels.CLIENT.get(client, client))
+
+
+@register.filter
+def basis_label(basis: str) -> str:
+    return str(labels.RESIDENCE_BASIS.get(basis, basis))
+
+
+@register.filter
+def rule_text(code: str) -> str:
+    """A reason or deadline code of the eligibility rules, in the page's language."""
+    from kotokartta.eligibility.rules import DESCRIPTIONS
+    from kotokartta.guide.rule_texts import RULE_TEXTS
+
+    if (get_language() or "fi") == "fi":
+        return DESCRIPTIONS.get(code, (code, code))[0]
+    return str(RULE_TEXTS.get(code, code))
+
+
+@register.simple_tag
+def phase_name(phase: str, lang: str | None = None) -> content.Localised:
+    return content.phase_name(phase, lang or get_language() or "fi")
+
+
+@register.simple_tag
+def phase_summary(phase: str, lang: str | None = None) -> content.Localised:
+    return content.phase_summary(phase, lang or get_language() or "fi")

@@ -1,0 +1,108 @@
+"""Building the search index from the loaded programme."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kotokartta.core.text import localised
+from kotokartta.guide import content
+from kotokartta.programme import models as m
+from kotokartta.programme.vocabulary import PHASE_BY_ID, PHASES
+from kotokartta.search.analysis import index_terms
+from kotokartta.search.models import SearchDocument
+
+
+def _terms(texts: Iterable[tuple[str, str]]) -> str:
+    seen: dict[str, None] = {}
+    for text, lang in texts:
+        if text:
+            seen.update(dict.fromkeys(index_terms(text, lang)))
+    return " ".join(seen)
+
+
+def _local_texts(value: dict[str, str] | None) -> list[tuple[str, str]]:
+    return [(text, lang) for lang, text in (value or {}).items()]
+
+
+def rebuild_index() -> int:
+    """Replace the index with documents for every phase, provision, activity and municipality."""
+    SearchDocument.objects.all().delete()
+    docs: list[SearchDocument] = []
+    texts = content.content()
+    for phase in PHASES:
+        names = texts.get("phases", {}).get(phase.id, {}).get("name") or {
+            "fi": phase.name_fi,
+            "en": phase.name_en,
+        }
+        summaries = texts.get("phases", {}).get(phase.id, {}).get("summary") or {}
+        title_texts = [*_local_texts(names), (phase.name_fi, "fi"), (phase.name_en, "en")]
+        docs.append(
+            SearchDocument(
+                kind="phase",
+                ref=phase.id,
+                phase=phase.id,
+                title=dict(names),
+                snippet=dict(summaries),
+                title_terms=_terms(title_texts),
+                terms=_terms([*title_texts, *_local_texts(summaries)]),
+            )
+        )
+    provisions = m.Provision.objects.select_related(
+        "provider_organisation", "provider_unit", "role", "activity", "municipality"
+    ).prefetch_related("partners__organisation", "partners__role")
+    for provision in provisions:
+        if provision.municipality is None:
+            continue  # area-wide provisions are found through their phase
+        parts: list[tuple[str, str]] = [*_local_texts(provision.details)]
+        for named in (provision.provider_organisation, provision.provider_unit, provision.role):
+            if named is not None:
+                parts += _local_texts(named.name)
+        if provision.activity is not None:
+            parts += _local_texts(provision.activity.name) + _local_texts(
+                provision.activity.description
+            )
+        for partner in provision.partners.all():
+            parts += _local_texts(partner.organisation.name)
+            if partner.role:
+                parts += _local_texts(partner.role.name)
+        vocabulary_phase = PHASE_BY_ID[provision.phase]
+        phase_names = texts.get("phases", {}).get(provision.phase, {}).get("name") or {
+            "fi": vocabulary_phase.name_fi,
+            "en": vocabulary_phase.name_en,
+        }
+        mun = provision.municipality
+        title = {
+            lang: f"{localised(phase_names, lang)} – {localised(mun.name, lang)}"
+            for lang in phase_names
+        }
+        if provision.activity is not None:
+            title = {
+                lang: f"{localised(provision.activity.name, lang)} – {localised(mun.name, lang)}"
+                for lang in ("fi", "en")
+            }
+        docs.append(
+            SearchDocument(
+                kind="provision",
+                ref=provision.id,
+                municipality=mun,
+                phase=provision.phase,
+                title=title,
+                snippet=dict(provision.details or {}),
+                title_terms=_terms(_local_texts(title)),
+                terms=_terms([*parts, *_local_texts(title)]),
+            )
+        )
+    for mun in m.Municipality.objects.all():
+        names = [*_local_texts(mun.name), *((alias, "fi") for alias in mun.aliases)]
+        docs.append(
+            SearchDocument(
+                kind="municipality",
+                ref=mun.id,
+                municipality=mun,
+                title=dict(mun.name),
+                title_terms=_terms(names),
+                terms=_terms(names),
+            )
+        )
+    SearchDocument.objects.bulk_create(docs, batch_size=500)
+    return len(docs)

@@ -1,0 +1,111 @@
+"""Search: analyse the query (Voikko base forms, Snowball fallback, English too), score every
+document of the index, best first. The index terms are read once per loaded data set."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+from django.utils import translation
+
+from kotokartta.core.text import localised, text_language
+from kotokartta.programme import models as m
+from kotokartta.search.analysis import query_words, score
+from kotokartta.search.models import SearchDocument
+
+TITLE_BONUS = 0.25
+MAX_RESULTS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    id: int
+    kind: str
+    ref: str
+    municipality_id: str | None
+    phase: str
+    title: dict[str, str]
+    snippet: dict[str, str]
+    title_terms: frozenset[str]
+    terms: frozenset[str]
+
+
+_cache: dict[str, Any] = {}
+_lock = threading.Lock()
+
+
+def _entries() -> list[_Entry]:
+    dataset = m.DataSet.objects.order_by("-loaded_at").values_list("id", "checksum").first()
+    key = f"{dataset}"
+    with _lock:
+        if _cache.get("key") == key:
+            return _cache["entries"]
+    entries = [
+        _Entry(
+            d.id,
+            d.kind,
+            d.ref,
+            d.municipality_id,
+            d.phase,
+            d.title,
+            d.snippet,
+            frozenset(d.title_terms.split()),
+            frozenset(d.terms.split()),
+        )
+        for d in SearchDocument.objects.all()
+    ]
+    with _lock:
+        _cache.update(key=key, entries=entries)
+    return entries
+
+
+def _url(entry: _Entry, lang: str) -> str:
+    with translation.override(lang):
+        if entry.kind == "phase":
+            return reverse("guide:phase", kwargs={"phase_id": entry.phase})
+        url = reverse("guide:municipality", kwargs={"slug": entry.municipality_id})
+        return f"{url}#{entry.phase}" if entry.phase else url
+
+
+def search(
+    *, query: str, municipality: m.Municipality | None = None, lang: str = "fi"
+) -> list[dict[str, Any]]:
+    """Results `{phase, municipality, title, url, …}`, best first, one per page address."""
+    words = query_words(query)
+    if not words:
+        return []
+    names = {mun.id: mun.name for mun in m.Municipality.objects.all()}
+    scored: dict[str, tuple[float, _Entry]] = {}
+    for entry in _entries():
+        if municipality is not None and entry.municipality_id not in (None, municipality.id):
+            continue
+        value = score(words, entry.terms)
+        if value <= 0:
+            continue
+        if score(words, entry.title_terms) > 0:
+            value += TITLE_BONUS
+        if entry.kind == "phase":
+            value += 0.01  # the phase's own page first among equals
+        url = _url(entry, lang)
+        if url not in scored or scored[url][0] < value:
+            scored[url] = (value, entry)
+    ranked = sorted(scored.items(), key=lambda item: (-item[1][0], item[0]))[:MAX_RESULTS]
+    results = []
+    for url, (value, entry) in ranked:
+        content_lang = lang if lang in entry.title else ("en" if "en" in entry.title else "fi")
+        results.append(
+            {
+                "phase": entry.phase or None,
+                "municipality": entry.municipality_id,
+                "municipality_name": localised(names.get(entry.municipality_id or ""), lang),
+                "title": localised(entry.title, content_lang),
+                "url": url,
+                "kind": entry.kind,
+                "score": round(value, 3),
+                "lang": text_language(entry.title, content_lang) or "fi",
+                "snippet": localised(entry.snippet, content_lang),
+            }
+        )
+    return results
