@@ -33,4 +33,8 @@ apt_missing() {
   fi
 }
 
+# gettext: compiling the interface translations; libvoikko1 + voikko-fi: Finnish base forms for
+# search (search falls back to Snowball stems without them).
+apt_missing gettext libvoikko1 voikko-fi
+
 uv sync --locked --quiet

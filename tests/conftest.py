@@ -12,6 +12,19 @@ from tests.builders import DataFolder
 REAL_DATA = Path(settings.DATA_DIR)
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Compile the interface translations when a .po file is newer than its .mo."""
+    stale = [
+        po
+        for locale_dir in settings.LOCALE_PATHS
+        for po in Path(locale_dir).glob("*/LC_MESSAGES/django.po")
+        if not po.with_suffix(".mo").exists()
+        or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime
+    ]
+    if stale:
+        call_command("compilemessages", verbosity=0)
+
+
 @pytest.fixture
 def data_folder(tmp_path: Path) -> DataFolder:
     return DataFolder(tmp_path / "data")

@@ -537,7 +537,8 @@ class _ArcSimplifier:
 
 
 def _clean_text(text: str) -> str:
-    return _XML_INVALID.sub("", text)
+    # str(): a lazy translation string (Django's gettext_lazy) works as well as a str
+    return _XML_INVALID.sub("", str(text))
 
 
 def _text(text: str) -> str:
@@ -673,6 +674,7 @@ def render_svg(
     Municipalities without usable geometry are not drawn (logged, no exception).
     """
     _check_options(width, precision, simplify)
+    title, description = str(title), str(description)  # also accepts lazy translations
     if not title.strip():
         raise ValueError("a map needs a title: it is its accessible name")
     links = dict(links or {})

@@ -61,6 +61,15 @@ class PathForm(forms.Form):
         choices=[("", _("I don't know / skip")), *labels.AGE_GROUP.items()],
         required=False,
     )
+    benefits = forms.MultipleChoiceField(
+        label=_("Do you receive any of these?"),
+        choices=[
+            ("home-care", _("Child home care allowance (lasten kotihoidon tuki)")),
+            ("social-assistance", _("Social assistance for a longer time (toimeentulotuki)")),
+        ],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     permit = PastDateField(label=_("Date of your first residence permit (if you know it)"))
     assessment = PastDateField(label=_("Date of your assessment (if it has been done)"))
     plan = PastDateField(label=_("Date of your integration plan (if it has been made)"))

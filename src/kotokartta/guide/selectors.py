@@ -134,6 +134,8 @@ def rules_for(*, profile: Profile, form_data: dict[str, Any]) -> dict[str, Any]:
             job_seeker=profile.client == ClientGroup.JOB_SEEKER,
             residence_basis=profile.residence_basis,
             age=profile.age,
+            child_home_care_allowance="home-care" in (form_data.get("benefits") or ()),
+            long_term_social_assistance="social-assistance" in (form_data.get("benefits") or ()),
         )
         result["eligibility"] = rules.assess_eligibility(answers)
         result["timeline"] = rules.statutory_timeline(

@@ -3,6 +3,7 @@ a visitor types is stored or logged; no cookies."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -160,8 +161,14 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
     return not_found(request)
 
 
+SERVER_ERROR_PAGE = (
+    Path(__file__).parent / "templates" / "guide" / "error.html"
+).read_text(encoding="utf-8")
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
-    return render(request, "guide/error.html", status=500)
+    """A static page: whatever broke must not be able to break the error page too."""
+    return HttpResponse(SERVER_ERROR_PAGE, status=500)
 
 
 @require_safe
