@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "kotokartta.paths",
     "kotokartta.search",
     "kotokartta.guide",
+    "kotokartta.servicemap",
+    "kotokartta.documents",
+    "kotokartta.coverage",
 ]
 
 MIDDLEWARE = [
@@ -125,6 +128,9 @@ from django.conf import locale as _django_locale  # noqa: E402
 
 for _code, _info in EXTRA_LANG_INFO.items():
     _django_locale.LANG_INFO.setdefault(_code, _info)
+
+# The public address of the guide: QR codes and printed documents point here.
+PUBLIC_URL = env.str("KOTOKARTTA_PUBLIC_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 CONTENT_DIR = Path(env.str("KOTOKARTTA_CONTENT_DIR", default=str(PROJECT_DIR / "data" / "content")))
 GEO_DIR = Path(env.str("KOTOKARTTA_GEO_DIR", default=str(PROJECT_DIR / "data" / "geo")))

@@ -13,7 +13,7 @@ from kotokartta.core.text import localised
 from kotokartta.paths.engine import Profile
 from kotokartta.paths.selectors import path_for
 from kotokartta.programme import models as m
-from kotokartta.programme.vocabulary import PHASES, ClientGroup
+from kotokartta.programme.vocabulary import ClientGroup
 
 
 def current_dataset() -> m.DataSet | None:
@@ -49,7 +49,7 @@ def area_map(*, lang: str) -> str:
             code: reverse("guide:municipality", kwargs={"slug": mun.id})
             for code, mun in by_code.items()
         },
-        labels={code: mun.name.get("fi", mun.id) for code, mun in by_code.items()},
+        labels={code: mun.name.get(lang) or mun.name["fi"] for code, mun in by_code.items()},
         title=_("Map of the programme's municipalities"),
         description=_(
             "The ten municipalities of the Kainuu-Koillismaa employment area on their real "
@@ -59,31 +59,6 @@ def area_map(*, lang: str) -> str:
         lang=lang,
         width=360,
     )
-
-
-def municipality_overview(*, municipality: m.Municipality, lang: str) -> list[dict[str, Any]]:
-    """Every phase with the steps for both client groups, from the path engine."""
-    paths = {
-        client.value: path_for(municipality=municipality, profile=Profile(client=client), lang=lang)
-        for client in ClientGroup
-    }
-    rows = []
-    for phase in PHASES:
-        rows.append(
-            {
-                "phase": phase,
-                "clients": [
-                    {
-                        "client": client,
-                        "steps": [
-                            s for s in paths[client].as_dict()["steps"] if s["phase"] == phase.id
-                        ],
-                    }
-                    for client in paths
-                ],
-            }
-        )
-    return rows
 
 
 def coordinators(*, municipality: m.Municipality, lang: str) -> list[dict[str, Any]]:

@@ -16,7 +16,7 @@ from kotokartta.guide.context import content_language
 from kotokartta.guide.forms import PathForm
 from kotokartta.guide.labels import AGE_GROUP_AGE
 from kotokartta.paths.engine import Profile
-from kotokartta.paths.selectors import path_for
+from kotokartta.paths.selectors import municipality_overview, path_for
 from kotokartta.programme import models as m
 from kotokartta.programme.vocabulary import PHASE_BY_ID, PHASES, ClientGroup, ResidenceBasis
 
@@ -57,7 +57,7 @@ def municipality(request: HttpRequest, slug: str) -> HttpResponse:
         "guide/municipality.html",
         {
             "municipality": found,
-            "overview": selectors.municipality_overview(municipality=found, lang=lang),
+            "overview": municipality_overview(municipality=found, lang=lang),
             "coordinators": selectors.coordinators(municipality=found, lang=lang),
             "flags": selectors.municipality_flags(municipality=found, lang=lang),
         },
@@ -161,9 +161,9 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
     return not_found(request)
 
 
-SERVER_ERROR_PAGE = (
-    Path(__file__).parent / "templates" / "guide" / "error.html"
-).read_text(encoding="utf-8")
+SERVER_ERROR_PAGE = (Path(__file__).parent / "templates" / "guide" / "error.html").read_text(
+    encoding="utf-8"
+)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

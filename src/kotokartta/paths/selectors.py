@@ -7,6 +7,7 @@ from typing import Any
 from kotokartta.core.text import localised
 from kotokartta.paths.engine import MunicipalityRef, Path, Profile, ProvisionFacts, build_path
 from kotokartta.programme import models as m
+from kotokartta.programme.vocabulary import PHASES, ClientGroup
 
 
 class NoProgrammeLoaded(LookupError):
@@ -148,3 +149,29 @@ def path_for(*, municipality: m.Municipality, profile: Profile, lang: str = "fi"
         lang=lang,
         data_date=dataset.data_date.isoformat(),
     )
+
+
+def municipality_overview(*, municipality: m.Municipality, lang: str) -> list[dict[str, Any]]:
+    """Every phase with the steps for both client groups, from the path engine:
+    `[{"phase": Phase, "clients": [{"client": "job-seeker", "steps": [...]}, …]}, …]`."""
+    paths = {
+        client.value: path_for(municipality=municipality, profile=Profile(client=client), lang=lang)
+        for client in ClientGroup
+    }
+    rows = []
+    for phase in PHASES:
+        rows.append(
+            {
+                "phase": phase,
+                "clients": [
+                    {
+                        "client": client,
+                        "steps": [
+                            s for s in paths[client].as_dict()["steps"] if s["phase"] == phase.id
+                        ],
+                    }
+                    for client in paths
+                ],
+            }
+        )
+    return rows

@@ -28,7 +28,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", metavar="{check,load,export}", required=True)
-        quiet = argparse.ArgumentParser(add_help=False)
+        quiet = CommandParser(add_help=False)
         quiet.add_argument(
             "-v",
             "--verbosity",

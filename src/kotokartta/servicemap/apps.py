@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ServicemapConfig(AppConfig):
+    name = "kotokartta.servicemap"
+    label = "servicemap"
