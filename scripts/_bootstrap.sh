@@ -34,7 +34,8 @@ apt_missing() {
 }
 
 # gettext: compiling the interface translations; libvoikko1 + voikko-fi: Finnish base forms for
-# search (search falls back to Snowball stems without them).
-apt_missing gettext libvoikko1 voikko-fi
+# search (search falls back to Snowball stems without them); libharfbuzz-subset0 + fonts-noto-core:
+# PDF rendering with fonts for every interface language (Arabic, Persian, Thai…).
+apt_missing gettext libvoikko1 voikko-fi libharfbuzz-subset0 fonts-noto-core
 
 uv sync --locked --quiet

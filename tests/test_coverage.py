@@ -286,7 +286,9 @@ def test_page__table_with_headers_words_and_links_and_no_cookies() -> None:
     assert "/static/coverage/coverage.css" in html
     assert "<script" not in html and " style=" not in html and "<style" not in html
     assert "hyrynsalmi-misspelt-hyrnsalmi" in html
-    assert "Kiintiöpakolaisia" in html or "Quota refugees" in html
+    assert "ukraina (uk)" in html and "Kinyarwanda (rw)" in html
+    quota = html.split('id="orientation-heading"')[1].split("</p>")[0]
+    assert "Kajaani, Kuusamo, Suomussalmi" in quota
 
 
 def test_page__in_english_links_stay_in_english() -> None:

@@ -164,6 +164,7 @@ FLAG_KIND_NAMES: dict[str, tuple[str, str]] = {
 LABELS: dict[str, dict[str, str]] = {
     "fi": {
         "contents": "Sisällys",
+        "skip": "Siirry sisältöön",
         "page": "Sivu",
         "area": "Koko työllisyysalue",
         "fallback": "suomeksi: tekstiä ei ole englanniksi",
@@ -253,6 +254,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "contents": "Contents",
+        "skip": "Skip to content",
         "page": "Page",
         "area": "The whole employment area",
         "fallback": "in Finnish: no English text in the data",

@@ -152,7 +152,8 @@ def render_svg(service_map: ServiceMap) -> str:
         rows = service_map.chain if key == "chain" else service_map.beside
         rows_svg.append(
             f'<rect x="10" y="{y}" width="{width - 20}" height="18" class="group"/>'
-            f'<text x="16" y="{y + 13}" class="group-text">{escape(fi_name)} / {escape(en_name)}</text>'
+            f'<text x="16" y="{y + 13}" class="group-text">'
+            f"{escape(fi_name)} / {escape(en_name)}</text>"
         )
         y += 22
         for row in rows:
@@ -187,8 +188,9 @@ def render_svg(service_map: ServiceMap) -> str:
         "palvelukartta</text>"
     )
     out.append(
-        f'<text x="10" y="46" class="meta">Kuntanumero {service_map.code} · {escape(service_map.county)}'
-        f" · Tiedot {service_map.data_date} · {escape(service_map.url)}</text>"
+        f'<text x="10" y="46" class="meta">Kuntanumero {service_map.code} · '
+        f"{escape(service_map.county)} · Tiedot {service_map.data_date} · "
+        f"{escape(service_map.url)}</text>"
     )
     header_y = 72
     for x, label in (
@@ -202,12 +204,14 @@ def render_svg(service_map: ServiceMap) -> str:
     lx = 10
     for status, names in STATUS_NAMES.items():
         out.append(
-            f'<rect x="{lx}" y="{legend_y}" width="10" height="10" fill="{STATUS_COLOURS[status]}"/>'
-            f'<text x="{lx + 14}" y="{legend_y + 9}" class="small">{escape(names[0])} / {escape(names[1])}</text>'
+            f'<rect x="{lx}" y="{legend_y}" width="10" height="10" '
+            f'fill="{STATUS_COLOURS[status]}"/><text x="{lx + 14}" y="{legend_y + 9}" '
+            f'class="small">{escape(names[0])} / {escape(names[1])}</text>'
         )
         lx += 180
     out.append(
-        f'<text x="10" y="{legend_y + 30}" class="small"><tspan class="bought">⇄ OSTOPALVELU</tspan>'
+        f'<text x="10" y="{legend_y + 30}" class="small">'
+        '<tspan class="bought">⇄ OSTOPALVELU</tspan>'
         " = kunta ostaa palvelun toiselta kunnalta / purchased from another municipality</text>"
     )
     contacts = "; ".join(

@@ -1,0 +1,177 @@
+"""Visual service maps: checked by content — text in the PDF, page sizes, the QR's payload,
+the SVG's phases, and the purchase arrows of the area overview."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import Client
+
+from kotokartta.programme.models import Municipality
+from kotokartta.programme.vocabulary import PHASES
+from kotokartta.servicemap import render
+from kotokartta.servicemap.selectors import live_url, purchase_arrangements, qr_svg, service_map
+
+pytestmark = pytest.mark.django_db
+POPPLER = shutil.which("pdftotext") is not None
+
+
+def municipality(term: str) -> Municipality:
+    found = Municipality.objects.find(term)
+    assert found is not None
+    return found
+
+
+def pdf_text(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "map.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def pdf_info(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "info.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def puolanka_ar_a4(django_db_blocker: pytest.FixtureRequest) -> bytes:
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        content = service_map(municipality=municipality("puolanka"), second_lang="ar")
+        return render.render_pdf(content, paper="a4")
+
+
+@pytest.mark.skipif(not POPPLER, reason="poppler-utils missing")
+def test_pdf__names_providers_and_purchase_marks(puolanka_ar_a4: bytes, tmp_path: Path) -> None:
+    text = pdf_text(puolanka_ar_a4, tmp_path)
+    assert "Puolanka: kotoutumisen alkuvaiheen palvelukartta" in text
+    assert "Suomussalmen kunta" in text
+    assert "OSTOPALVELU: Suomussalmi" in text
+    assert "Puolangan kunnantalo" in text
+    assert "Erja Helttunen" in text  # the coordinator contact
+
+
+@pytest.mark.skipif(not POPPLER, reason="poppler-utils missing")
+def test_pdf__a4_portrait_one_page(puolanka_ar_a4: bytes, tmp_path: Path) -> None:
+    info = pdf_info(puolanka_ar_a4, tmp_path)
+    assert "Pages:           1" in info
+    assert "595.276 x 841.89 pts (A4)" in info
+
+
+@pytest.mark.skipif(not POPPLER, reason="poppler-utils missing")
+def test_pdf__a3_landscape_one_page_even_for_the_busiest_municipality(tmp_path: Path) -> None:
+    content = service_map(municipality=municipality("kuusamo"), second_lang="uk")
+    info = pdf_info(render.render_pdf(content, paper="a3"), tmp_path)
+    assert "Pages:           1" in info
+    assert "1190.55 x 841.89 pts (A3)" in info
+
+
+@pytest.mark.skipif(not POPPLER, reason="poppler-utils missing")
+def test_pdf__arabic_beside_finnish_right_to_left(puolanka_ar_a4: bytes, tmp_path: Path) -> None:
+    text = pdf_text(puolanka_ar_a4, tmp_path)
+    assert any("\u0600" <= char <= "\u06ff" for char in text)  # Arabic letters are there
+    html = render.render_html(
+        service_map(municipality=municipality("puolanka"), second_lang="ar"), paper="a4"
+    )
+    assert 'lang="ar" dir="rtl"' in html
+
+
+@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbar-tools missing")
+def test_qr__decodes_to_the_municipality_live_page(puolanka_ar_a4: bytes, tmp_path: Path) -> None:
+    (tmp_path / "map.pdf").write_bytes(puolanka_ar_a4)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "200", str(tmp_path / "map.pdf"), str(tmp_path / "page")],
+        check=True,
+    )
+    decoded = subprocess.run(
+        ["zbarimg", "-q", "--raw", str(tmp_path / "page-1.png")], capture_output=True, text=True
+    ).stdout.strip()
+    assert decoded == live_url(municipality("puolanka"))
+    assert decoded.endswith("/fi/municipalities/puolanka/")
+
+
+def test_qr__encodes_the_live_url() -> None:
+    content = service_map(municipality=municipality("kajaani"), second_lang="en")
+    assert content.qr == qr_svg(live_url(municipality("kajaani")))
+    assert content.qr != qr_svg(live_url(municipality("kuhmo")))
+
+
+def test_svg__parses_and_shows_every_phase() -> None:
+    content = service_map(municipality=municipality("taivalkoski"), second_lang="ar")
+    svg = render.render_svg(content)
+    root = ET.fromstring(svg)
+    texts = " ".join("".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
+    for phase in PHASES:
+        first_words = " ".join(phase.name_fi.split()[:2])
+        assert first_words in texts, phase.id
+    assert "OSTOPALVELU" in texts or "Kuusamon kaupunki" in texts
+    assert root.find("{http://www.w3.org/2000/svg}title") is not None
+
+
+def test_map_marks_open_arrangements_as_open() -> None:
+    content = service_map(municipality=municipality("kuhmo"), second_lang="en")
+    assessment = next(row for row in content.rows if row.phase == "assessment")
+    assert any(entry.open for entry in assessment.cells["other"])
+
+
+def test_area_overview__arrows_follow_the_purchase_arrangements() -> None:
+    pairs = {(p["from"].id, p["to"].id) for p in purchase_arrangements()}
+    expected = {
+        ("puolanka", "suomussalmi"),
+        ("hyrynsalmi", "suomussalmi"),
+        ("ristijarvi", "suomussalmi"),
+        ("paltamo", "suomussalmi"),
+        ("paltamo", "kajaani"),
+        ("taivalkoski", "kuusamo"),
+        ("kuhmo", "sotkamo"),
+    }
+    assert expected <= pairs
+    taivalkoski = next(p for p in purchase_arrangements() if p["from"].id == "taivalkoski")
+    assert taivalkoski["clients"] == {"job-seeker"} and taivalkoski["conditional"]
+
+
+def test_cli__all_maps_as_svg_with_progress(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    call_command("map", "--all", "--format", "svg", "--lang", "ar", "-o", str(tmp_path / "maps"))
+    files = sorted(p.name for p in (tmp_path / "maps").iterdir())
+    assert len(files) == 11 and "kajaani-ar.svg" in files and "area.svg" in files
+    err = capsys.readouterr().err
+    assert "[1/10]" in err and "[10/10]" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["atlantis", "-o", "x.pdf"], 2),
+        (["kajaani", "-o", "x.docx"], 2),
+        (["-o", "x.pdf"], 2),
+    ],
+)
+def test_cli__bad_input_exits_2(tmp_path: Path, args: list[str], code: int) -> None:
+    with pytest.raises(CommandError) as raised:
+        call_command("map", *[a if not a.startswith("x.") else str(tmp_path / a) for a in args])
+    assert raised.value.returncode == code
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "content_type"),
+    [
+        ("/fi/maps/", 200, "text/html"),
+        ("/ar/maps/kajaani/?second=ar", 200, "text/html"),
+        ("/fi/maps/kajaani/map.svg?second=uk", 200, "image/svg+xml"),
+        ("/fi/maps/area.svg", 200, "image/svg+xml"),
+        ("/fi/maps/atlantis/", 404, "text/html"),
+        ("/fi/maps/kajaani/map-a5.pdf", 404, "text/html"),
+    ],
+)
+def test_web__map_pages_and_files(url: str, status: int, content_type: str) -> None:
+    response = Client().get(url)
+    assert response.status_code == status
+    assert response["Content-Type"].startswith(content_type)
