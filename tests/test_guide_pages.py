@@ -36,7 +36,7 @@ def test_home__in_every_language__has_lang_and_direction(client: Client, lang: s
     direction = "rtl" if lang in ("ar", "fa") else "ltr"
     assert f'<html lang="{lang}" dir="{direction}">' in html
     assert "<svg" in html and "Maanmittauslaitos, CC BY 4.0" in html
-    assert html.count('href="/' + lang + '/municipalities/') >= 20  # map links and the list
+    assert html.count('href="/' + lang + "/municipalities/") >= 20  # map links and the list
 
 
 def test_language_menu__names_each_language_in_itself(client: Client) -> None:
@@ -140,7 +140,7 @@ def test_bad_requests__get_a_helpful_page_with_the_right_status(
     html = html_of(response)
     assert "<h1>" in html and "Traceback" not in html
     if status == 404:
-        assert "/municipalities/kajaani/" in html  # points the way on
+        assert "kajaani" in html  # points the way on: the programme's municipalities
 
 
 def test_unknown_municipality__page_lists_the_programme_municipalities(client: Client) -> None:
@@ -172,7 +172,7 @@ def test_phase_page__lists_every_municipality(client: Client) -> None:
     ("query", "expected_url"),
     [
         ("kielikurssille", "/phases/literacy/"),
-        ("suomen kieltä", "#literacy"),
+        ("suomen kieltä", "/phases/training/"),
         ("lukutaito", "/phases/literacy/"),
         ("yhteiskuntaorientaatio", "/phases/orientation/"),
         ("kulttuuripassi", "/municipalities/suomussalmi/"),

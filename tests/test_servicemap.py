@@ -138,7 +138,9 @@ def test_area_overview__arrows_follow_the_purchase_arrangements() -> None:
     assert taivalkoski["clients"] == {"job-seeker"} and taivalkoski["conditional"]
 
 
-def test_cli__all_maps_as_svg_with_progress(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli__all_maps_as_svg_with_progress(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     call_command("map", "--all", "--format", "svg", "--lang", "ar", "-o", str(tmp_path / "maps"))
     files = sorted(p.name for p in (tmp_path / "maps").iterdir())
     assert len(files) == 11 and "kajaani-ar.svg" in files and "area.svg" in files

@@ -23,7 +23,6 @@ from kotokartta.documents.model import Block, DocumentModel, Item, Paragraph, Ta
 from kotokartta.paths.selectors import NoProgrammeLoaded
 from kotokartta.programme import models as m
 from kotokartta.programme.vocabulary import (
-    CLIENT_NAMES,
     MODE_NAMES,
     PHASE_BY_ID,
     SECTIONS,
@@ -540,7 +539,7 @@ class _Builder:
         org_name = self.text(org.name) if org else ""
         unit_name = self.text(unit.name) if unit else ""
         role = self.role_phrase(role_id, alternatives)
-        role_head = self.text(self.data.roles[role_id].name) if role else ""
+        role_head = self.text(self.data.roles[role_id].name) if role and role_id else ""
         if self.en:  # "employment counsellor, Municipality of Suomussalmi, employment services"
             return ", ".join(x for x in (role, org_name, unit_name) if x), False
         if role:

@@ -1,4 +1,9 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from kotokartta.documents import views
 
 app_name = "documents"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.page, name="page"),
+    path("pdf", views.pdf, name="pdf"),
+]
