@@ -60,6 +60,11 @@ INSTALLED_APPS = [
     "kotokartta.servicemap",
     "kotokartta.documents",
     "kotokartta.coverage",
+    "rest_framework",
+    "drf_spectacular",
+    "kotokartta.api",
+    "kotokartta.opendata",
+    "kotokartta.integrations.ptv",
 ]
 
 MIDDLEWARE = [
@@ -128,6 +133,10 @@ from django.conf import locale as _django_locale  # noqa: E402
 
 for _code, _info in EXTRA_LANG_INFO.items():
     _django_locale.LANG_INFO.setdefault(_code, _info)
+
+# The national Service Information Repository's open read API (PTV v11); only `kotokartta ptv`
+# commands call it, never a page or a test.
+PTV_BASE_URL = env.str("KOTOKARTTA_PTV_BASE_URL", default="https://api.palvelutietovaranto.suomi.fi/api/v11")
 
 # The public address of the guide: QR codes and printed documents point here.
 PUBLIC_URL = env.str("KOTOKARTTA_PUBLIC_URL", default="http://127.0.0.1:8000").rstrip("/")

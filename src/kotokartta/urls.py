@@ -8,6 +8,8 @@ handler500 = "kotokartta.guide.views.server_error"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", guide_views.health, name="health"),
+    path("api/v1/", include("kotokartta.api.urls")),
+    path("api/hsds/", include("kotokartta.opendata.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", include("kotokartta.guide.urls")),

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PtvConfig(AppConfig):
+    name = "kotokartta.integrations.ptv"
+    label = "ptv"
