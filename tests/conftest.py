@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -38,3 +39,41 @@ def django_db_setup(
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
         call_command("data", "load", str(REAL_DATA), verbosity=0)
     yield
+
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args() -> dict[str, Any]:
+    """pytest-playwright launches Debian's Chromium (no browser is downloaded)."""
+    import shutil
+
+    return {
+        "executable_path": shutil.which("chromium") or "/usr/bin/chromium",
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    # The site's CSP forbids every script; the tests inject axe-core, so the browser may bypass it.
+    return {**browser_context_args, "bypass_csp": True}
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real server (gunicorn via `kotokartta serve`, 2 workers) with the data loaded."""
+    from tests.servers import running_server
+
+    with running_server(tmp_path_factory.mktemp("server")) as base:
+        yield base

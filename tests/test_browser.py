@@ -4,14 +4,10 @@ accessibility (axe-core, WCAG 2.1 A/AA), keyboard use, page weight, no other hos
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-from tests.servers import running_server
 
 pytestmark = [
     pytest.mark.browser,
@@ -19,16 +15,6 @@ pytestmark = [
 ]
 
 AXE = (Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 PAGE_TYPES = {
     "home": "/{lang}/",
     "wizard": "/{lang}/path",
@@ -40,27 +26,6 @@ PAGE_TYPES = {
     "wizard-errors": "/{lang}/path?municipality=kajaani&client=tourist&permit=2024-13-01",
     "not-found": "/{lang}/municipalities/atlantis/",
 }
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args() -> dict[str, Any]:
-    return {
-        "executable_path": shutil.which("chromium") or "/usr/bin/chromium",
-        "args": CHROMIUM_ARGS,
-    }
-
-
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
-    # The site's CSP forbids every script; the tests inject axe-core, so the browser may bypass it.
-    return {**browser_context_args, "bypass_csp": True}
-
-
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real server (gunicorn, 2 workers) with the data loaded: its base URL."""
-    with running_server(tmp_path_factory.mktemp("browser")) as base:
-        yield base
 
 
 def axe_violations(page: Any) -> list[dict[str, Any]]:

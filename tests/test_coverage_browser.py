@@ -5,14 +5,10 @@ the A3 landscape print."""
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-from tests.servers import running_server
 
 pytestmark = [
     pytest.mark.browser,
@@ -22,34 +18,9 @@ pytestmark = [
 AXE = (Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def coverage_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with running_server(tmp_path_factory.mktemp("coverage-browser"), workers=1) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"],
-        )
-        yield browser
-        browser.close()
-
-
-def new_page(chromium: Any, **options: Any) -> Any:
-    # The site's CSP forbids every script; axe-core is injected by the test, not by the site.
-    return chromium.new_context(bypass_csp=True, **options).new_page()
-
-
 @pytest.mark.parametrize("lang", ["fi", "ar", "en"])
-def test_axe__no_wcag_violations(chromium: Any, coverage_server: str, lang: str) -> None:
-    page = new_page(chromium)
-    page.goto(f"{coverage_server}/{lang}/coverage/")
+def test_axe__no_wcag_violations(page: Any, server: str, lang: str) -> None:
+    page.goto(f"{server}/{lang}/coverage/")
     page.add_script_tag(content=AXE)
     result = page.evaluate(
         """async () => await axe.run(document, {
@@ -58,14 +29,11 @@ def test_axe__no_wcag_violations(chromium: Any, coverage_server: str, lang: str)
     )
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
     assert violations == []
-    page.context.close()
 
 
-def test_phone__table_scrolls_inside_its_focusable_region(
-    chromium: Any, coverage_server: str
-) -> None:
-    page = new_page(chromium, viewport={"width": 390, "height": 844}, is_mobile=True)
-    page.goto(f"{coverage_server}/fi/coverage/")
+def test_phone__table_scrolls_inside_its_focusable_region(browser: Any, server: str) -> None:
+    page = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True).new_page()
+    page.goto(f"{server}/fi/coverage/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     region = page.locator(".coverage-scroll").first
     assert region.evaluate("el => el.scrollWidth > el.clientWidth")
@@ -74,12 +42,10 @@ def test_phone__table_scrolls_inside_its_focusable_region(
     page.keyboard.press("ArrowRight")
     page.keyboard.press("End")
     assert region.evaluate("el => el.scrollLeft") > 0
-    page.context.close()
 
 
-def test_print__table_on_the_first_a3_landscape_page(chromium: Any, coverage_server: str) -> None:
-    page = new_page(chromium)
-    page.goto(f"{coverage_server}/fi/coverage/")
+def test_print__table_on_the_first_a3_landscape_page(page: Any, server: str) -> None:
+    page.goto(f"{server}/fi/coverage/")
     pdf = page.pdf(prefer_css_page_size=True, print_background=True)
     sizes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
     width, height = (float(x) for x in sizes[0])
@@ -89,4 +55,3 @@ def test_print__table_on_the_first_a3_landscape_page(chromium: Any, coverage_ser
     page.emulate_media(media="print")
     table = page.locator("table.coverage").bounding_box()
     assert table["width"] <= 1527
-    page.context.close()
