@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "kotokartta.core.pagecache.page_cache",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "kotokartta.core.middleware.privacy_headers",
@@ -174,4 +175,73 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("KOTOKARTTA_LOG_LEVEL", default="WARNING")},
+}
+
+# The public REST API (kotokartta.api, /api/v1/): read-only, open to all, no authentication, no
+# cookies or sessions; errors in one shape (kotokartta.api.errors).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["kotokartta.api.renderers.UTF8JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "kotokartta.api.pagination.ApiPagination",
+    "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "kotokartta.api.errors.exception_handler",
+    "UNICODE_JSON": True,
+    "STRICT_JSON": True,
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Kotokartta API",
+    "DESCRIPTION": (
+        "The Kainuu-Koillismaa integration programme (kotoutumisohjelma) as open data: its "
+        "municipalities, organisations, places, phases, provisions and activities, a person's "
+        "path through the programme, search, coverage and maps. Read-only and public: no "
+        "authentication, no cookies, and nothing asked is stored; any site may call it "
+        "(`Access-Control-Allow-Origin: *`).\n\n"
+        "**Languages.** `?lang=` or the Accept-Language header chooses the language of texts "
+        "(Finnish by default). In the records every translated text is an object "
+        '`{"text": …, "lang": …}` whose `lang` says which language it is actually in: a text '
+        "missing in the requested language falls back to English, then Finnish. The path, "
+        "search and coverage documents exist in Finnish and English and say their language in "
+        "a `lang` member.\n\n"
+        "**Lists** are paginated: `page` (from 1) and `page_size` (1–200, default 50).\n\n"
+        "**Errors** all have one shape: "
+        '`{"error": {"status", "code", "parameter", "message", "allowed"}}`. A query parameter '
+        "an endpoint does not list is an error (400, `unknown_parameter`).\n\n"
+        "Every fact comes from the programme document with its section and quote. Municipal "
+        "borders: © Maanmittauslaitos, CC BY 4.0."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SORT_OPERATIONS": False,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    "ENUM_NAME_OVERRIDES": {
+        name: f"kotokartta.api.enums.{value}"
+        for name, value in {
+            "Language": "LANGUAGES",
+            "DocumentLanguage": "DOCUMENT_LANGUAGES",
+            "PhaseId": "PHASE_IDS",
+            "ClientGroup": "CLIENTS",
+            "Status": "STATUSES",
+            "FlagKind": "FLAG_KINDS",
+            "OrganisationKind": "ORGANISATION_KINDS",
+            "ActivityKind": "ACTIVITY_KINDS",
+            "Mode": "MODES",
+            "ResidenceBasis": "RESIDENCE_BASES",
+            "Section": "SECTION_IDS",
+            "StatusClass": "STATUS_CLASSES",
+            "GapKind": "GAP_KIND_IDS",
+            "ErrorCode": "ERROR_CODES",
+            "GeoJSONFeatureType": "FEATURE",
+            "GeoJSONFeatureCollectionType": "FEATURE_COLLECTION",
+        }.items()
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "kotokartta.api.schema.add_geojson_components",
+    ],
 }

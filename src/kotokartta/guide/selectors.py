@@ -39,9 +39,15 @@ def area_map(*, lang: str) -> str:
     municipalities = list(m.Municipality.objects.all())
     if not municipalities:
         return ""
-    features = load_features(
-        settings.GEO_DIR / "finland-municipalities.geojson", [mun.code for mun in municipalities]
-    )
+    codes = {mun.code for mun in municipalities}
+    # Municipalities without a border in the shipped file (e.g. test data) are left off the map.
+    features = [
+        f
+        for f in load_features(settings.GEO_DIR / "finland-municipalities.geojson")
+        if f.code in codes
+    ]
+    if not features:
+        return ""
     by_code = {mun.code: mun for mun in municipalities}
     return render_svg(
         features,

@@ -215,10 +215,21 @@ def area_overview_svg(*, lang: str = "fi", width: int = 520) -> str:
     from kotokartta.geo.svgmap import load_features, render_svg
 
     municipalities = list(m.Municipality.objects.all())
-    features = load_features(
-        settings.GEO_DIR / "finland-municipalities.geojson", [mun.code for mun in municipalities]
-    )
-    arrows = [(p["from"].code, p["to"].code) for p in purchase_arrangements()]
+    codes = {mun.code for mun in municipalities}
+    # Municipalities without a border in the shipped file (e.g. test data) are left off the map.
+    features = [
+        f
+        for f in load_features(settings.GEO_DIR / "finland-municipalities.geojson")
+        if f.code in codes
+    ]
+    if not features:
+        return ""
+    drawn = {f.code for f in features}
+    arrows = [
+        (p["from"].code, p["to"].code)
+        for p in purchase_arrangements()
+        if p["from"].code in drawn and p["to"].code in drawn
+    ]
     with translation.override(lang):
         return render_svg(
             features,

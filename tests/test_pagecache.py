@@ -1,0 +1,50 @@
+"""The page cache serves repeated public pages from memory, stays correct after a data load, and
+never keeps pages computed from a person's dates."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from kotokartta.core.pagecache import STORE
+from tests.builders import DataFolder
+from tests.conftest import REAL_DATA
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> None:
+    STORE.clear()
+
+
+@pytest.mark.django_db
+def test_repeated_page__is_served_from_the_cache() -> None:
+    client = Client()
+    first = client.get("/fi/municipalities/kajaani/")
+    assert len(STORE.entries) == 1
+    second = client.get("/fi/municipalities/kajaani/")
+    assert second.content == first.content
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_pages_with_personal_dates__are_never_cached() -> None:
+    Client().get("/fi/path?municipality=kajaani&client=other&permit=2024-05-01")
+    assert len(STORE.entries) == 0
+
+
+@pytest.mark.django_db
+def test_errors__are_not_cached() -> None:
+    Client().get("/fi/municipalities/atlantis/")
+    assert len(STORE.entries) == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_a_data_load__pages_show_the_new_data(data_folder: DataFolder) -> None:
+    call_command("data", "-v0", "load", str(REAL_DATA))
+    client = Client()
+    assert "Kajaani" in client.get("/fi/").content.decode()
+    call_command("data", "-v0", "load", str(data_folder.write()))
+    html = client.get("/fi/").content.decode()
+    assert "Testikunta" in html and "Kajaani" not in html
+    call_command("data", "-v0", "load", str(REAL_DATA))
