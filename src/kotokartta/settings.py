@@ -154,6 +154,12 @@ STATIC_URL = "static/"
 _static_root = env.str("KOTOKARTTA_STATIC_ROOT", default="")
 STATIC_ROOT = Path(_static_root) if _static_root else (VAR_DIR / "static" if PRODUCTION else None)
 WHITENOISE_USE_FINDERS = not PRODUCTION
+# Whole public responses cached in each worker's memory (core/pagecache.py); benchmarks switch it
+# off to measure the work behind a page.
+PAGE_CACHE = env.bool("KOTOKARTTA_PAGE_CACHE", default=True)
+
+# Files served at the site's root as they are (benchmarks use it to serve a page as a static file).
+WHITENOISE_ROOT = env.str("KOTOKARTTA_WHITENOISE_ROOT", default="") or None
 if PRODUCTION:
     STORAGES = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -87,6 +87,11 @@ def _cacheable_request(request: HttpRequest) -> bool:
 
 
 def page_cache(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[..., HttpResponse]:
+    from django.conf import settings
+
+    if not settings.PAGE_CACHE:
+        return get_response
+
     def middleware(request: HttpRequest) -> HttpResponse:
         if not _cacheable_request(request):
             return get_response(request)
