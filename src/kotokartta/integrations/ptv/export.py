@@ -1,0 +1,715 @@
+"""`export_ptv`: the programme as PTV open API v11 records (services, service channels,
+organisations), for the municipalities to compare with, or feed into, Suomi.fi
+Palvelutietovaranto.
+
+**One service per provision and municipality of residence.** A provision is one arrangement of
+one phase: who is responsible, who provides it, whether it is bought, where. That is exactly what a
+PTV service describes (a service of a responsible organisation, with its producers and channels).
+Merging all provisions of a phase into one service would lose which producer and which provision
+type go together (Puolanka's assessment has two producers, both bought), so we do not merge. A
+municipality's own provision becomes one service; an area-wide provision (area.yaml: orientation,
+training for others, the final test) becomes one service for every municipality it serves, because
+each resident's own municipality is responsible for it (`responsible: residence`). The service id
+is `uuid5(PTV_NAMESPACE, "service/<provision id>/<municipality code>")`, stable across exports;
+`sourceId` names the provision.
+
+Only provisions a person can get are exported: `available` and `on_need`. `planned`,
+`undetermined` and `not_organised` provisions are not services in PTV's sense; README.txt lists
+them.
+
+**Organisations** of a service (`V6VmOpenApiServiceOrganization`):
+
+- **Responsible**: the responsible municipality's own organisation (for `residence`, the
+  served municipality's).
+- **OtherResponsible**: the municipality of residence when another municipality is responsible
+  (Kajaani as *vastuukunta* for training); partner authorities that share the work (wellbeing
+  services county, state authorities, other municipalities).
+- **Producer**: the provider organisation, with `provisionType` SelfProducedServices when it is the
+  responsible municipality itself, ProcuredServices when the provision is `purchased`
+  (ostopalvelu), Other otherwise (a school or college the document does not say is bought).
+  Partner associations, schools and companies, and an activity's organisers when no provider is
+  named, are Producers with `provisionType` Other. Responsible and OtherResponsible entries have
+  no `provisionType` (`null`), as in PTV.
+
+A bought service whose seller the document does not name gets a Producer without an
+organisation, with `ProcuredServices` and the reason in `additionalInformation`, as PTV allows for
+purchased services. The provider's unit and role go to the producer's `additionalInformation`.
+
+**Service channels** are our places, as `ServiceLocation` channels (id
+`uuid5(…, "channel/<place id>")`); the address only where the data has one. **Organisations** are
+every organisation a service or channel refers to (id `uuid5(…, "organization/<id>")`).
+
+**Languages**: texts in Finnish, and in English where the data has English (our vocabulary, place
+and organisation names, and provision details all do); PTV publishes only fi, sv and en. A
+service's `languages` are the languages of its texts, plus the service languages the document
+states (one provision so far). Nothing is invented: no phone, e-mail, opening hours, service class
+or business id that the data does not hold.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kotokartta.core.text import localised
+from kotokartta.programme import models as m
+from kotokartta.programme.vocabulary import (
+    CLIENT_NAMES,
+    MODE_NAMES,
+    PHASE_BY_ID,
+    SECTIONS,
+    STATUS_NAMES,
+    OrganisationKind,
+    Status,
+)
+
+from .shapes import (
+    language_items,
+    municipality_area,
+    municipality_item,
+    shorten,
+    split_street,
+    stable_id,
+    typed_items,
+)
+
+EXPORTED_STATUSES = frozenset({Status.AVAILABLE.value, Status.ON_NEED.value})
+
+# PTV target group KR1 "Kansalaiset" (citizens); immigrants are residents of the municipality.
+TARGET_GROUP_CITIZENS = {
+    "code": "KR1",
+    "uri": "http://urn.fi/URN:NBN:fi:au:ptvl:v2001",
+    "name": [
+        {"language": "fi", "value": "Kansalaiset"},
+        {"language": "en", "value": "Citizens"},
+    ],
+}
+
+# Our organisation kinds → PTV organizationType; None where the kind does not tell (an authority
+# may be state or municipal).
+ORGANIZATION_TYPES: dict[str, str | None] = {
+    OrganisationKind.MUNICIPALITY: "Municipality",
+    OrganisationKind.WELLBEING_COUNTY: "Region",
+    OrganisationKind.COMPANY: "Company",
+    OrganisationKind.ASSOCIATION: "Organization",
+    OrganisationKind.EDUCATION: "Organization",
+    OrganisationKind.PROJECT: "Organization",
+    OrganisationKind.OTHER: "Organization",
+    OrganisationKind.AUTHORITY: None,
+}
+
+# Partners of these kinds share responsibility (OtherResponsible); others help produce (Producer).
+RESPONSIBLE_PARTNER_KINDS = frozenset(
+    {OrganisationKind.MUNICIPALITY, OrganisationKind.WELLBEING_COUNTY, OrganisationKind.AUTHORITY}
+)
+
+RESIDENCE_BASES: dict[str, tuple[str, str]] = {
+    "quota_refugee": ("kiintiöpakolaiset", "quota refugees"),
+    "temporary_protection": ("tilapäistä suojelua saavat", "people under temporary protection"),
+    "international_protection": (
+        "kansainvälistä suojelua saavat",
+        "people granted international protection",
+    ),
+    "family_reunification": ("perheenyhdistämisen kautta tulleet", "family reunification"),
+    "unaccompanied_minor": ("ilman huoltajaa tulleet alaikäiset", "unaccompanied minors"),
+    "work": ("työn perusteella muuttaneet", "people who moved for work"),
+    "study": ("opiskelun perusteella muuttaneet", "people who moved to study"),
+    "family_member": ("perheenjäsenet", "family members"),
+}
+
+LAW_NAME = {
+    "fi": "laki kotoutumisen edistämisestä (681/2023)",
+    "en": "Act on the Promotion of Integration (681/2023)",
+}
+
+README = """\
+Kotokartta: the Kainuu-Koillismaa integration programme as PTV open API v11 records
+====================================================================================
+
+Written by `kotokartta export ptv` from the data of {date}.
+Source: {document}.
+
+Files
+-----
+services.json          {services} services in the shape of V11VmOpenApiService
+service_channels.json  {channels} service locations in the shape of
+                       V11VmOpenApiServiceLocationChannel
+organizations.json     {organizations} organisations in the shape of V10VmOpenApiOrganization
+
+Each file is a JSON object {{"pageNumber", "pageSize", "pageCount", "itemList"}}, the paging
+shape of the PTV read API, with everything on one page.
+
+How the programme becomes PTV records
+-------------------------------------
+* One service per provision and municipality of residence. An area-wide provision becomes
+  one service for each municipality it serves, since each resident's own municipality is
+  responsible. `sourceId` is "kotokartta:provision:<provision id>:<municipality code>".
+* organizations[].roleType: Responsible = the responsible municipality; OtherResponsible =
+  the municipality of residence when another municipality is responsible (vastuukunta), and
+  partner authorities (wellbeing services county, state authorities, municipalities);
+  Producer = the provider (and partner associations, schools or companies).
+* organizations[].provisionType (producers only): SelfProducedServices when the responsible
+  municipality provides the service itself; ProcuredServices when it buys the service
+  (ostopalvelu); Other otherwise.
+* areas: the municipality of residence, by its official code.
+* Ids are uuid5 values from a fixed namespace: the same data gives the same ids.
+* Texts are in Finnish and in English. Nothing is invented: no phone numbers, e-mail
+  addresses, opening hours, service classes or business ids that the programme data
+  does not hold. Service classes and ontology terms are left for the municipality to choose
+  in PTV.
+
+Provisions left out ({skipped}): planned, undetermined or not organised, so not services
+a person can get now:
+{skipped_list}
+
+Needs a decision before anything is published in PTV
+----------------------------------------------------
+Services without a responsible organisation (the document does not name one):
+{no_responsible}
+
+Service locations without a street address (PTV requires one; the document gives none):
+{no_address}
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class _Served:
+    provision: m.Provision
+    municipality: m.Municipality
+
+
+def _bilingual(fi: str, en: str) -> dict[str, str]:
+    return {"fi": fi, "en": en}
+
+
+def _join(parts: Iterable[str], sep: str = " ") -> str:
+    return sep.join(part for part in parts if part)
+
+
+def _names(text: Mapping[str, str] | None, lang: str) -> str:
+    return localised(text, lang)
+
+
+class _Exporter:
+    def __init__(self) -> None:
+        dataset = m.DataSet.objects.order_by("-loaded_at").first()
+        if dataset is None:
+            raise LookupError("no programme data is loaded; run `kotokartta data load`")
+        self.dataset = dataset
+        self.modified = f"{dataset.data_date.isoformat()}T00:00:00"
+        self.municipalities = list(m.Municipality.objects.all())
+        self.organisations = {
+            o.id: o for o in m.Organisation.objects.select_related("municipality")
+        }
+        self.places = {p.id: p for p in m.Place.objects.select_related("municipality")}
+        self.roles = {r.id: r for r in m.Role.objects.all()}
+        self.municipal_org = {
+            o.municipality_id: o
+            for o in self.organisations.values()
+            if o.kind == OrganisationKind.MUNICIPALITY and o.municipality_id
+        }
+        self.provisions = list(
+            m.Provision.objects.with_related().prefetch_related("area_municipalities")
+        )
+        self.used_organisations: dict[str, m.Organisation] = {}
+        self.channel_services: dict[str, list[dict[str, Any]]] = {}
+        self.no_responsible: list[str] = []
+
+    # ---- helpers -----------------------------------------------------------------------------
+
+    def org_item(self, org: m.Organisation) -> dict[str, Any]:
+        self.used_organisations[org.id] = org
+        return {"id": stable_id("organization", org.id), "name": _names(org.name, "fi")}
+
+    def served(self) -> tuple[list[_Served], list[m.Provision]]:
+        served: list[_Served] = []
+        skipped: list[m.Provision] = []
+        order = {mun.id: index for index, mun in enumerate(self.municipalities)}
+        for provision in self.provisions:
+            if provision.status not in EXPORTED_STATUSES:
+                skipped.append(provision)
+                continue
+            if provision.municipality is not None:
+                served.append(_Served(provision, provision.municipality))
+                continue
+            if provision.area_wide_all:
+                targets = self.municipalities
+            else:
+                targets = sorted(
+                    provision.area_municipalities.all(), key=lambda mun: order.get(mun.id, 0)
+                )
+            served.extend(_Served(provision, mun) for mun in targets)
+        return served, skipped
+
+    def responsible_of(self, item: _Served) -> m.Municipality | None:
+        if item.provision.responsible_is_residence:
+            return item.municipality
+        return item.provision.responsible
+
+    # ---- services ----------------------------------------------------------------------------
+
+    def organizations(self, item: _Served) -> list[dict[str, Any]]:
+        provision = item.provision
+        responsible = self.responsible_of(item)
+        entries: list[dict[str, Any]] = []
+        seen: set[tuple[str, str]] = set()
+
+        def add(
+            role: str,
+            org: m.Organisation | None,
+            provision_type: str | None = None,
+            info: Mapping[str, str] | None = None,
+        ) -> None:
+            key = (role, org.id if org else "")
+            if key in seen:
+                return
+            seen.add(key)
+            entries.append(
+                {
+                    "roleType": role,
+                    "organization": self.org_item(org) if org else None,
+                    "provisionType": provision_type,
+                    "additionalInformation": language_items(info),
+                }
+            )
+
+        responsible_org = self.municipal_org.get(responsible.id) if responsible else None
+        if responsible_org is not None:
+            add("Responsible", responsible_org)
+        if responsible is not None and responsible.id != item.municipality.id:
+            residence_org = self.municipal_org.get(item.municipality.id)
+            if residence_org is not None:
+                add(
+                    "OtherResponsible",
+                    residence_org,
+                    info=_bilingual(
+                        "Asukkaiden kotikunta; vastuukunta on "
+                        f"{localised(responsible.name, 'fi')}.",
+                        f"The residents' municipality; {localised(responsible.name, 'en')} is "
+                        "the responsible municipality.",
+                    ),
+                )
+
+        provider = provision.provider_organisation
+        if provider is not None:
+            if provision.purchased:
+                provision_type = "ProcuredServices"
+            elif responsible_org is not None and provider.id == responsible_org.id:
+                provision_type = "SelfProducedServices"
+            else:
+                provision_type = "Other"
+            add("Producer", provider, provision_type, self.producer_info(provision))
+        elif provision.purchased:
+            add(
+                "Producer",
+                None,
+                "ProcuredServices",
+                _bilingual(
+                    "Ostopalvelu; asiakirja ei nimeä palveluntuottajaa.",
+                    "Bought service; the document does not name the provider.",
+                ),
+            )
+        elif provision.activity is not None:
+            for organiser in provision.activity.organisers.all():
+                add(
+                    "Producer",
+                    organiser,
+                    "Other",
+                    _bilingual(
+                        f"Järjestää: {localised(provision.activity.name, 'fi')}",
+                        f"Organises: {localised(provision.activity.name, 'en')}",
+                    ),
+                )
+
+        for partner in provision.partners.all():
+            org = partner.organisation
+            role_name = partner.role.name if partner.role else None
+            info = (
+                _bilingual(
+                    _join(
+                        [
+                            _names(partner.unit.name, "fi") if partner.unit else "",
+                            localised(role_name, "fi"),
+                        ],
+                        ", ",
+                    ),
+                    _join(
+                        [
+                            _names(partner.unit.name, "en") if partner.unit else "",
+                            localised(role_name, "en"),
+                        ],
+                        ", ",
+                    ),
+                )
+                if partner.unit or role_name
+                else None
+            )
+            if org.kind in RESPONSIBLE_PARTNER_KINDS:
+                if responsible_org is not None and org.id == responsible_org.id:
+                    continue
+                add("OtherResponsible", org, info=info)
+            else:
+                add("Producer", org, "Other", info)
+        return entries
+
+    def producer_info(self, provision: m.Provision) -> dict[str, str] | None:
+        unit = provision.provider_unit
+        role = provision.role
+        if unit is None and role is None:
+            return None
+        return _bilingual(
+            _join(
+                [
+                    _names(unit.name, "fi") if unit else "",
+                    localised(role.name, "fi") if role else "",
+                ],
+                ", ",
+            ),
+            _join(
+                [
+                    _names(unit.name, "en") if unit else "",
+                    localised(role.name, "en") if role else "",
+                ],
+                ", ",
+            ),
+        )
+
+    def service_name(self, provision: m.Provision, lang: str) -> str:
+        phase = PHASE_BY_ID[provision.phase]
+        name = phase.name(lang)
+        if provision.activity is not None:
+            name = f"{name}: {localised(provision.activity.name, lang)}"
+        if len(provision.clients) == 1:
+            fi, en = CLIENT_NAMES[provision.clients[0]]
+            name = f"{name} – {en if lang == 'en' else fi}"
+        return shorten(name, 100)
+
+    def summary(self, item: _Served, lang: str) -> str:
+        provision = item.provision
+        responsible = self.responsible_of(item)
+        provider = provision.provider_organisation
+        status_fi, status_en = STATUS_NAMES[provision.status]
+        parts: list[str] = []
+        if lang == "en":
+            if responsible:
+                parts.append(f"Responsible: {localised(responsible.name, 'en')}.")
+            if provider:
+                bought = " (bought service)" if provision.purchased else ""
+                parts.append(f"Provided by {localised(provider.name, 'en')}{bought}.")
+            parts.append(f"Status: {status_en}.")
+        else:
+            if responsible:
+                parts.append(f"Vastuukunta: {localised(responsible.name, 'fi')}.")
+            if provider:
+                bought = " (ostopalvelu)" if provision.purchased else ""
+                parts.append(f"Palvelun tuottaa {localised(provider.name, 'fi')}{bought}.")
+            parts.append(f"Tila: {status_fi}.")
+        return shorten(" ".join(parts), 150)
+
+    def description(self, item: _Served, lang: str) -> str:
+        provision = item.provision
+        en = lang == "en"
+        lines = [localised(provision.details, lang)]
+        if provision.activity is not None and provision.activity.description:
+            lines.append(localised(provision.activity.description, lang))
+        roles = [provision.role_id] if provision.role_id else []
+        roles += list(provision.alternative_roles)
+        role_names = [localised(self.roles[r].name, lang) for r in roles if r in self.roles]
+        if role_names:
+            lines.append(("Done by: " if en else "Tekijä: ") + ", ".join(role_names) + ".")
+        if provision.modes:
+            modes = [MODE_NAMES[mode][1 if en else 0] for mode in provision.modes]
+            lines.append(("How: " if en else "Toteutus: ") + ", ".join(modes) + ".")
+        condition = (provision.condition or {}).get("text")
+        if condition:
+            lines.append(("Condition: " if en else "Ehto: ") + localised(condition, lang))
+        section = SECTIONS.get(provision.source.get("section", ""), "")
+        title = localised(self.dataset.document_title, lang)
+        if section:
+            where = f"section “{section}”" if en else f"kohta ”{section}”"
+            lines.append(("Source: " if en else "Lähde: ") + f"{title}, {where}.")
+        return shorten("\n\n".join(line for line in lines if line), 2500, paragraphs=True)
+
+    def requirements(self, provision: m.Provision) -> list[dict[str, str]]:
+        fi = "Kenelle: " + ", ".join(CLIENT_NAMES[c][0] for c in provision.clients) + "."
+        en = "For: " + ", ".join(CLIENT_NAMES[c][1] for c in provision.clients) + "."
+        if provision.target_groups:
+            names = [RESIDENCE_BASES.get(g, (g, g)) for g in provision.target_groups]
+            fi += " Oleskeluperuste: " + ", ".join(fi_name for fi_name, _ in names) + "."
+            en += " Basis of residence: " + ", ".join(en_name for _, en_name in names) + "."
+        return language_items(_bilingual(fi, en))
+
+    def legislation(self, provision: m.Provision) -> list[dict[str, Any]]:
+        law = PHASE_BY_ID[provision.phase].law.current
+        if not law:
+            return []
+        return [
+            {
+                "names": language_items(
+                    _bilingual(f"{law}, {LAW_NAME['fi']}", f"{law}, {LAW_NAME['en']}")
+                ),
+                "webPages": [],
+            }
+        ]
+
+    def has_english(self, provision: m.Provision) -> bool:
+        texts = [provision.details]
+        if provision.activity is not None:
+            texts += [provision.activity.name, provision.activity.description]
+        return all(not text or bool(text.get("en")) for text in texts)
+
+    def service(self, item: _Served) -> dict[str, Any]:
+        provision = item.provision
+        code = item.municipality.code
+        service_id = stable_id("service", provision.id, code)
+        text_langs = ["fi", "en"] if self.has_english(provision) else ["fi"]
+        languages = text_langs + [lang for lang in provision.languages if lang not in text_langs]
+        names = {lang: self.service_name(provision, lang) for lang in text_langs}
+        summaries = {lang: self.summary(item, lang) for lang in text_langs}
+        descriptions = {lang: self.description(item, lang) for lang in text_langs}
+        channels: list[dict[str, Any]] = []
+        for place_id in provision.place_ids:
+            place = self.places.get(place_id)
+            if place is None:
+                continue
+            channel_id = stable_id("channel", place.id)
+            channels.append(
+                {
+                    "serviceChannel": {"id": channel_id, "name": localised(place.name, "fi")},
+                    "serviceChargeType": None,
+                    "description": [],
+                    "serviceHours": [],
+                    "contactDetails": None,
+                    "extraTypes": [],
+                    "digitalAuthorizations": [],
+                    "isASTIConnection": False,
+                    "modified": self.modified,
+                }
+            )
+            self.channel_services.setdefault(place.id, []).append(
+                {
+                    "service": {"id": service_id, "name": names["fi"]},
+                    "serviceChargeType": None,
+                    "description": [],
+                    "serviceHours": [],
+                    "contactDetails": None,
+                    "extraTypes": [],
+                    "digitalAuthorizations": [],
+                    "isASTIConnection": False,
+                    "modified": self.modified,
+                }
+            )
+        organizations = self.organizations(item)
+        if not any(entry["roleType"] == "Responsible" for entry in organizations):
+            self.no_responsible.append(f"{provision.id} ({item.municipality.name['fi']})")
+        return {
+            "id": service_id,
+            "sourceId": f"kotokartta:provision:{provision.id}:{code}",
+            "type": "Service",
+            "fundingType": "PubliclyFunded",
+            "serviceNames": typed_items(names, "Name"),
+            "serviceChargeType": None,
+            "areaType": "LimitedType",
+            "serviceDescriptions": typed_items(summaries, "Summary")
+            + typed_items(descriptions, "Description"),
+            "languages": languages,
+            "legislation": self.legislation(provision),
+            "keywords": language_items(_bilingual("kotoutuminen", "integration")),
+            "requirements": self.requirements(provision),
+            "serviceVouchersInUse": False,
+            "serviceVouchers": [],
+            "generalDescriptionId": None,
+            "subType": None,
+            "areas": [municipality_area(code, item.municipality.name)],
+            "serviceClasses": [],
+            "ontologyTerms": [],
+            "targetGroups": [TARGET_GROUP_CITIZENS],
+            "lifeEvents": [],
+            "industrialClasses": [],
+            "serviceChannels": channels,
+            "organizations": organizations,
+            "serviceCollections": [],
+            "publishingStatus": "Published",
+            "modified": self.modified,
+            "responsibleSoteOrganization": None,
+        }
+
+    # ---- channels and organisations ----------------------------------------------------------
+
+    def channel_owner(self, place: m.Place) -> m.Organisation | None:
+        """The provider, when every provision at the place has the same one and it is based in
+        the place's municipality (Kaukametsän opisto); else the municipality's own organisation."""
+        providers = {
+            p.provider_organisation_id
+            for p in self.provisions
+            if place.id in p.place_ids and p.provider_organisation_id
+        }
+        if len(providers) == 1:
+            org = self.organisations[next(iter(providers))]
+            if org.municipality_id == place.municipality_id:
+                return org
+        return self.municipal_org.get(place.municipality_id)
+
+    def channel(self, place: m.Place) -> tuple[dict[str, Any], m.Organisation | None]:
+        mun = place.municipality
+        owner = self.channel_owner(place)
+        languages = ["fi", "en"] if place.name.get("en") else ["fi"]
+        addresses = []
+        if place.address:
+            street, number = split_street(place.address)
+            addresses.append(
+                {
+                    "type": "Location",
+                    "subType": "Single",
+                    "country": "FI",
+                    "streetAddress": {
+                        "street": [{"language": "fi", "value": street}],
+                        "streetNumber": number or None,
+                        "postalCode": place.postal_code or None,
+                        "postOffice": [],
+                        "municipality": municipality_item(mun.code, mun.name),
+                        "additionalInformation": [],
+                        "latitude": str(place.latitude) if place.latitude is not None else None,
+                        "longitude": str(place.longitude) if place.longitude is not None else None,
+                        "coordinateState": "EnteredByUser"
+                        if place.latitude is not None
+                        else "NotReceived",
+                    },
+                    "entrances": [],
+                }
+            )
+        services = self.channel_services.get(place.id, [])
+        phases = sorted(
+            {p.phase for p in self.provisions if place.id in p.place_ids},
+            key=lambda phase: list(PHASE_BY_ID).index(phase),
+        )
+        summary = {
+            lang: shorten(
+                ("Kotoutumisohjelman palveluja: " if lang == "fi" else "Integration services: ")
+                + ", ".join(PHASE_BY_ID[phase].name(lang) for phase in phases),
+                150,
+            )
+            for lang in languages
+        }
+        record = {
+            "id": stable_id("channel", place.id),
+            "sourceId": f"kotokartta:place:{place.id}",
+            "serviceChannelType": "ServiceLocation",
+            "organizationId": stable_id("organization", owner.id) if owner else None,
+            "serviceChannelNames": typed_items(place.name, "Name"),
+            "serviceChannelDescriptions": typed_items(summary, "Summary") if phases else [],
+            "areaType": "LimitedType",
+            "areas": [municipality_area(mun.code, mun.name)],
+            "languages": languages,
+            "webPages": [],
+            "serviceHours": [],
+            "supportEmails": [],
+            "phoneNumbers": [],
+            "addresses": addresses,
+            "services": services,
+            "serviceCollections": [],
+            "publishingStatus": "Published",
+            "modified": self.modified,
+            "isVisibleForAll": True,
+        }
+        return record, owner
+
+    def organization(self, org: m.Organisation) -> dict[str, Any]:
+        mun = org.municipality
+        units = list(org.units.all())
+        return {
+            "id": stable_id("organization", org.id),
+            "sourceId": f"kotokartta:organisation:{org.id}",
+            "organizationType": ORGANIZATION_TYPES.get(org.kind),
+            "businessCode": None,
+            "organizationNames": typed_items(org.name, "Name"),
+            "organizationDescriptions": typed_items(
+                {
+                    "fi": "Yksiköt: " + ", ".join(localised(u.name, "fi") for u in units) + ".",
+                    "en": "Units: " + ", ".join(localised(u.name, "en") for u in units) + ".",
+                },
+                "Summary",
+            )
+            if units
+            else [],
+            "areaType": "LimitedType" if mun else None,
+            "municipality": municipality_item(mun.code, mun.name) if mun else None,
+            "areas": [municipality_area(mun.code, mun.name)] if mun else [],
+            "emails": [],
+            "phoneNumbers": [],
+            "webPages": [],
+            "addresses": [],
+            "parentOrganizationId": None,
+            "publishingStatus": "Published",
+            "modified": self.modified,
+        }
+
+    # ---- the whole export --------------------------------------------------------------------
+
+    def run(self, folder: Path) -> list[Path]:
+        served, skipped = self.served()
+        services = [self.service(item) for item in served]
+        channels = []
+        no_address = []
+        for place in self.places.values():
+            record, owner = self.channel(place)
+            if owner is not None:
+                self.used_organisations.setdefault(owner.id, owner)
+            channels.append(record)
+            if not place.address:
+                no_address.append(f"{place.id} ({localised(place.name, 'fi')})")
+        organisation_order = list(self.organisations)
+        organizations = [
+            self.organization(org)
+            for org in sorted(
+                self.used_organisations.values(), key=lambda o: organisation_order.index(o.id)
+            )
+        ]
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name, items in (
+            ("services.json", services),
+            ("service_channels.json", channels),
+            ("organizations.json", organizations),
+        ):
+            path = folder / name
+            page = {"pageNumber": 1, "pageSize": len(items), "pageCount": 1, "itemList": items}
+            path.write_text(json.dumps(page, ensure_ascii=False, indent=2) + "\n", "utf-8")
+            written.append(path)
+        readme = folder / "README.txt"
+        readme.write_text(
+            README.format(
+                date=_date(self.dataset.data_date),
+                document=localised(self.dataset.document_title, "en"),
+                services=len(services),
+                channels=len(channels),
+                organizations=len(organizations),
+                skipped=len(skipped),
+                skipped_list=_bullets(f"{p.id} ({p.status})" for p in skipped),
+                no_responsible=_bullets(self.no_responsible),
+                no_address=_bullets(no_address),
+            ),
+            "utf-8",
+        )
+        written.append(readme)
+        return written
+
+
+def _date(value: date) -> str:
+    return value.isoformat()
+
+
+def _bullets(lines: Iterable[str]) -> str:
+    items = [f"  - {line}" for line in lines]
+    return "\n".join(items) if items else "  (none)"
+
+
+def export_ptv(*, folder: Path) -> list[Path]:
+    """Write services.json, service_channels.json, organizations.json and README.txt into
+    `folder` (created if missing) and return their paths. Raises LookupError when no programme
+    is loaded, OSError when the folder cannot be written."""
+    return _Exporter().run(Path(folder))
