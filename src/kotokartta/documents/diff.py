@@ -146,6 +146,9 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "members": ("jäsenet", "members"),
     "tasks": ("tehtävät", "tasks"),
     "document": ("lähdeasiakirja", "source document"),
+    "data_date": ("tietojen päivämäärä", "data date"),
+    "file": ("tiedosto", "file"),
+    "publisher": ("julkaisija", "publisher"),
 }
 
 LONG_VALUE = 70  # longer old/new values are printed on lines of their own
