@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape, quoteattr
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext_noop
 
 from kotokartta.guide.context import content_language
 from kotokartta.programme.vocabulary import STATUS_NAMES
@@ -18,8 +19,8 @@ from kotokartta.servicemap.selectors import PAPERS, Row, ServiceMap
 
 CSS_PATH = Path(__file__).parent / "static" / "servicemap" / "map.css"
 GROUPS = (
-    ("chain", "Kotoutumisohjelman polku", "The programme's path"),
-    ("beside", "Rinnalla", "Alongside"),
+    ("chain", "Kotoutumisohjelman polku", gettext_noop("The programme's path")),
+    ("beside", "Rinnalla", gettext_noop("Alongside")),
 )
 
 
