@@ -250,6 +250,7 @@ SPECTACULAR_SETTINGS = {
             "GeoJSONFeatureCollectionType": "FEATURE_COLLECTION",
         }.items()
     },
+    "PREPROCESSING_HOOKS": ["kotokartta.api.schema.only_api_v1"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "kotokartta.api.schema.add_geojson_components",
