@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import Any
 
 import pytest
@@ -478,8 +479,18 @@ def test_places_geojson_gives_points_where_known(client: Client) -> None:
 
 # The reference pages.
 @pytest.mark.parametrize("page", ["docs", "redoc"])
-def test_reference_pages_list_every_endpoint_without_scripts(client: Client, page: str) -> None:
+def test_swagger_and_redoc__load_only_from_this_site(client: Client, page: str) -> None:
     response = client.get(f"{API}/{page}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    sources = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert sources, html
+    assert all(src.startswith("/") for src in sources), sources
+    assert any("drf_spectacular_sidecar" in src for src in sources)
+
+
+def test_reference_page_lists_every_endpoint_without_scripts(client: Client) -> None:
+    response = client.get(f"{API}/reference/")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/html; charset=utf-8"
     assert "default-src 'none'" in response["Content-Security-Policy"]

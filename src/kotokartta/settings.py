@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "kotokartta.coverage",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "kotokartta.api",
     "kotokartta.opendata",
     "kotokartta.integrations.ptv",
@@ -139,7 +140,9 @@ for _code, _info in EXTRA_LANG_INFO.items():
 
 # The national Service Information Repository's open read API (PTV v11); only `kotokartta ptv`
 # commands call it, never a page or a test.
-PTV_BASE_URL = env.str("KOTOKARTTA_PTV_BASE_URL", default="https://api.palvelutietovaranto.suomi.fi/api/v11")
+PTV_BASE_URL = env.str(
+    "KOTOKARTTA_PTV_BASE_URL", default="https://api.palvelutietovaranto.suomi.fi/api/v11"
+)
 
 # The public address of the guide: QR codes and printed documents point here.
 PUBLIC_URL = env.str("KOTOKARTTA_PUBLIC_URL", default="http://127.0.0.1:8000").rstrip("/")
@@ -204,6 +207,10 @@ REST_FRAMEWORK = {
 }
 
 SPECTACULAR_SETTINGS = {
+    # Swagger UI and Redoc from the installed sidecar package: nothing loads from another host.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "TITLE": "Kotokartta API",
     "DESCRIPTION": (
         "The Kainuu-Koillismaa integration programme (kotoutumisohjelma) as open data: its "

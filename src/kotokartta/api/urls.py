@@ -1,8 +1,27 @@
 """The public read-only REST API, version 1, under /api/v1/."""
 
-from django.urls import URLPattern, URLResolver, path, re_path
+from collections.abc import Callable
+from typing import Any
 
+from django.http import HttpRequest, HttpResponseBase
+from django.urls import URLPattern, URLResolver, path, re_path
+from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerSplitView
+
+from kotokartta.api.headers import add_api_headers
 from kotokartta.api.views import documents, meta, resources
+
+
+def _with_api_headers(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """Swagger UI and Redoc (served from the sidecar package) with the API's own headers."""
+
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        return add_api_headers(view(request, *args, **kwargs))
+
+    return wrapped
+
+
+_swagger = SpectacularSwaggerSplitView.as_view(url_name="api:schema")
+_redoc = SpectacularRedocView.as_view(url_name="api:schema", template_name="api/redoc.html")
 
 app_name = "api"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -37,7 +56,16 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("places.geojson", documents.PlaceGeoJSON.as_view(), name="place-geojson"),
     path("schema/", meta.SchemaView.as_view(), name="schema"),
-    path("docs/", meta.reference, {"title": "Kotokartta API"}, name="docs"),
-    path("redoc/", meta.reference, {"title": "Kotokartta API reference"}, name="redoc"),
+    path(
+        "docs/",
+        _with_api_headers(_swagger),
+        name="docs",
+    ),
+    path(
+        "redoc/",
+        _with_api_headers(_redoc),
+        name="redoc",
+    ),
+    path("reference/", meta.reference, {"title": "Kotokartta API reference"}, name="reference"),
     re_path(r"^(?P<rest>.*)$", meta.not_found, name="not-found"),
 ]
