@@ -106,6 +106,14 @@ class _Checker:
         self.programme = programme
         self.problems: list[Problem] = []
         self.where: dict[tuple[str, str], tuple[LoadedFile, Loc]] = {}
+        self._document: tuple[str, str] | None = None
+
+    def normalised_document(self) -> str:
+        """The source document with whitespace normalised, computed once per text."""
+        text = self.programme.document_text
+        if self._document is None or self._document[0] is not text:
+            self._document = (text, normalise_space(text))
+        return self._document[1]
 
     def add(self, loaded: LoadedFile, loc: Loc, message: str) -> None:
         self.problems.append(loaded.problem(loc, message))
@@ -280,7 +288,7 @@ def _check_org_unit(
 
 def _check_sources(checker: _Checker, loaded: LoadedFile, parsed: BaseModel) -> None:
     """Every quote must stand word for word in the source document."""
-    document = normalise_space(checker.programme.document_text)
+    document = checker.normalised_document()
     municipalities = checker.programme.municipalities
     for loc, source in _sources(parsed, ()):
         if source.municipality is not None and source.municipality not in municipalities:

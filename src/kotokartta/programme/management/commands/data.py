@@ -1,4 +1,4 @@
-"""kotokartta data check|load|export — the programme's data files and the database."""
+"""kotokartta data check|load|export|synth — the programme's data files and the database."""
 
 from __future__ import annotations
 
@@ -14,6 +14,12 @@ from django.db import transaction
 from kotokartta.programme.export import export_programme
 from kotokartta.programme.loading import LOAD_STEPS, folder_checksum, load_programme
 from kotokartta.programme.models import DataSet
+from kotokartta.programme.synth import (
+    SynthError,
+    count_noun,
+    parse_municipality_count,
+    synthesise,
+)
 from kotokartta.programme.validation import check_folder
 from kotokartta.search.indexing import rebuild_index
 
@@ -24,10 +30,15 @@ def _is_loaded(folder: Path) -> bool:
 
 
 class Command(BaseCommand):
-    help = "Check, load or export the programme data files (see docs/data-format.md)."
+    help = (
+        "Check, load or export the programme data files, or write a synthetic national data "
+        "set (see docs/data-format.md)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        sub = parser.add_subparsers(dest="action", metavar="{check,load,export}", required=True)
+        sub = parser.add_subparsers(
+            dest="action", metavar="{check,load,export,synth}", required=True
+        )
         quiet = CommandParser(add_help=False)
         quiet.add_argument(
             "-v",
@@ -58,11 +69,42 @@ class Command(BaseCommand):
             "export", parents=[quiet], help="Write the database back as data files."
         )
         export.add_argument("-o", "--output", required=True, help="folder to write into")
+        synth = sub.add_parser(
+            "synth",
+            parents=[quiet],
+            help="Write a synthetic national data set (every municipality of Finland, invented "
+            "services) in the loading format.",
+        )
+        synth.add_argument(
+            "--municipalities",
+            required=True,
+            metavar="all|N",
+            help="all 309 municipalities, or the first N by official code",
+        )
+        synth.add_argument(
+            "--seed", type=int, default=1, help="random seed; the same seed gives the same files"
+        )
+        synth.add_argument(
+            "--areas",
+            type=int,
+            default=None,
+            metavar="N",
+            help="number of employment areas (default: about 45 for all 309 municipalities)",
+        )
+        synth.add_argument("-o", "--output", required=True, help="folder to write into")
+        synth.add_argument(
+            "--force",
+            action="store_true",
+            help="write into a folder that is not empty, replacing its .yaml files and document",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
         if action == "export":
             self._export(Path(options["output"]))
+            return
+        if action == "synth":
+            self._synth(options)
             return
         folder = Path(options.get("path") or settings.DATA_DIR)
         if action == "load" and options.get("if_changed") and _is_loaded(folder):
@@ -99,6 +141,49 @@ class Command(BaseCommand):
             progress("building the search index")
             rebuild_index()
         self.stdout.write(f"Loaded {folder}: {counts}")
+
+    def _synth(self, options: dict[str, Any]) -> None:
+        folder = Path(options["output"])
+        verbose = options["verbosity"] >= 1
+        interactive = sys.stderr.isatty()
+
+        def progress(done: int, total: int, name: str) -> None:
+            if not verbose:
+                return
+            if interactive:  # one line, rewritten in place
+                end = "\n" if done == total else ""
+                self.stderr.write(f"\r\x1b[K[{done}/{total}] {name}", ending=end)
+                self.stderr.flush()
+            else:
+                self.stderr.write(f"[{done}/{total}] {name}")
+
+        try:
+            summary = synthesise(
+                folder,
+                geojson=Path(settings.GEO_DIR) / "finland-municipalities.geojson",
+                municipalities=parse_municipality_count(options["municipalities"]),
+                seed=options["seed"],
+                areas=options["areas"],
+                force=options["force"],
+                progress=progress,
+            )
+        except SynthError as error:
+            raise CommandError(str(error), returncode=2) from error
+        except OSError as error:
+            raise CommandError(
+                f"cannot write into {folder}: {error.strerror}", returncode=1
+            ) from error
+        self.stdout.write(
+            f"Wrote {summary.files} files ({summary.bytes / 1_000_000:.1f} MB) into {folder}: "
+            f"{count_noun(summary.municipalities, 'municipality', 'municipalities')} in "
+            f"{count_noun(summary.areas, 'employment area', 'employment areas')} and "
+            + count_noun(
+                summary.counties, "wellbeing services county", "wellbeing services counties"
+            )
+            + f", {summary.provisions} provisions "
+            f"({summary.purchased} purchased), {summary.organisations} organisations, "
+            f"{summary.activities} activities, {summary.flags} flags (seed {options['seed']})"
+        )
 
     def _export(self, folder: Path) -> None:
         if folder.exists() and not folder.is_dir():
