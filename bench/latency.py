@@ -14,7 +14,13 @@ import statistics
 import time
 import urllib.request
 
-QUERIES = ["kielikurssille", "lukutaito", "yhteiskuntaorientaatio", "työnhaku", "integration training"]
+QUERIES = [
+    "kielikurssille",
+    "lukutaito",
+    "yhteiskuntaorientaatio",
+    "työnhaku",
+    "integration training",
+]
 
 
 def fetch(url: str) -> float:
@@ -28,7 +34,7 @@ def fetch(url: str) -> float:
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def municipalities(base: str) -> list[str]:
@@ -37,7 +43,7 @@ def municipalities(base: str) -> list[str]:
             data = json.load(response)
         items = data.get("results", data) if isinstance(data, dict) else data
         return [str(item["code"]) for item in items][:200]
-    except Exception:  # noqa: BLE001 - the API may not exist in older versions
+    except Exception:
         return ["105", "205", "290", "305", "578", "620", "697", "765", "777", "832"]
 
 
@@ -50,12 +56,16 @@ def main() -> None:
     base = args.base.rstrip("/")
     codes = args.municipalities.split(",") if args.municipalities else municipalities(base)
     kinds = {
-        "path page": lambda i: f"{base}/fi/path?municipality={codes[i % len(codes)]}&client="
-        + ("job-seeker" if i % 2 else "other"),
+        "path page": lambda i: (
+            f"{base}/fi/path?municipality={codes[i % len(codes)]}&client="
+            + ("job-seeker" if i % 2 else "other")
+        ),
         "municipality page": lambda i: f"{base}/fi/municipalities/{codes[i % len(codes)]}/",
         "search": lambda i: f"{base}/fi/search?q={urllib.parse.quote(QUERIES[i % len(QUERIES)])}",
-        "api path": lambda i: f"{base}/api/v1/path?municipality={codes[i % len(codes)]}&client="
-        + ("job-seeker" if i % 2 else "other"),
+        "api path": lambda i: (
+            f"{base}/api/v1/path?municipality={codes[i % len(codes)]}&client="
+            + ("job-seeker" if i % 2 else "other")
+        ),
     }
     print(f"{'page':<20} {'n':>5} {'p50 ms':>8} {'p95 ms':>8}")
     for name, url_for in kinds.items():
@@ -63,7 +73,7 @@ def main() -> None:
         for i in range(args.requests):
             try:
                 timings.append(fetch(url_for(i)))
-            except Exception as error:  # noqa: BLE001
+            except Exception as error:
                 print(f"{name}: {error}")
                 break
         if timings:
@@ -72,6 +82,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    import urllib.parse  # noqa: F401 - used in the lambdas
+    import urllib.parse
 
     main()
