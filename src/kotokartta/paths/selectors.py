@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from typing import Any
 
 from kotokartta.core.text import localised
@@ -115,7 +117,32 @@ def _provision_facts(
     )
 
 
+_PATHS: OrderedDict[tuple[object, ...], Path] = OrderedDict()
+_PATHS_LOCK = threading.Lock()
+_PATHS_MAX = 4096
+
+
 def path_for(*, municipality: m.Municipality, profile: Profile, lang: str = "fi") -> Path:
+    """The person's path. Paths are immutable and depend only on the loaded data set, the
+    municipality, the profile (client group, Finnish, residence basis, age — no dates, no names)
+    and the language, so each worker keeps the recent ones in memory."""
+    from kotokartta.core.pagecache import data_version
+
+    key = (data_version(), municipality.id, profile, lang)
+    with _PATHS_LOCK:
+        cached = _PATHS.get(key)
+        if cached is not None:
+            _PATHS.move_to_end(key)
+            return cached
+    path = _compute_path(municipality=municipality, profile=profile, lang=lang)
+    with _PATHS_LOCK:
+        _PATHS[key] = path
+        while len(_PATHS) > _PATHS_MAX:
+            _PATHS.popitem(last=False)
+    return path
+
+
+def _compute_path(*, municipality: m.Municipality, profile: Profile, lang: str) -> Path:
     dataset = m.DataSet.objects.order_by("-loaded_at").first()
     if dataset is None:
         raise NoProgrammeLoaded("no programme data is loaded; run `kotokartta data load`")
