@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -9,6 +11,10 @@ from django.conf import settings
 from django.core.management import call_command
 
 from tests.builders import DataFolder
+
+# Playwright's sync API leaves an event loop running in the main thread; Django's database tests
+# that run after the browser tests would otherwise refuse to touch the database.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 REAL_DATA = Path(settings.DATA_DIR)
 

@@ -8,10 +8,13 @@ every run sends the same requests."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -39,6 +42,19 @@ def _live_schema() -> dict[str, Any]:
     """The schema exactly as /api/v1/schema/?format=json serves it (the same generator and
     renderer; generating it needs no database, so it can be built at collection time)."""
     return json.loads(OpenApiJsonRenderer().render(api_schema()))
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection_open() -> Iterator[None]:
+    """Requests go through the WSGI handler, which closes the database connection when a
+    request ends; on PostgreSQL that would close the test's own transaction."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 schema = schemathesis.openapi.from_dict(_live_schema())

@@ -8,6 +8,7 @@ from kotokartta.core.text import localised
 from kotokartta.guide import content
 from kotokartta.programme import models as m
 from kotokartta.programme.vocabulary import PHASE_BY_ID, PHASES
+from kotokartta.search import backends
 from kotokartta.search.analysis import index_terms
 from kotokartta.search.models import SearchDocument
 
@@ -25,7 +26,8 @@ def _local_texts(value: dict[str, str] | None) -> list[tuple[str, str]]:
 
 
 def rebuild_index() -> int:
-    """Replace the index with documents for every phase, provision, activity and municipality."""
+    """Replace the index with documents for every phase, provision, activity and municipality,
+    and bring the database's text-search index in step (`backends.sync_index`)."""
     SearchDocument.objects.all().delete()
     docs: list[SearchDocument] = []
     texts = content.content()
@@ -105,4 +107,5 @@ def rebuild_index() -> int:
             )
         )
     SearchDocument.objects.bulk_create(docs, batch_size=500)
+    backends.sync_index()
     return len(docs)

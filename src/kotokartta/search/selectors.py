@@ -1,17 +1,20 @@
-"""Search: analyse the query (Voikko base forms, Snowball fallback, English too), score every
-document of the index, best first. The index terms are read once per loaded data set."""
+"""Search: analyse the query (Voikko base forms, Snowball fallback, English too), let the
+database's own text search pick the documents that share a term with it (FTS5 on SQLite, a
+tsvector on PostgreSQL: `backends`), and rank those with `analysis.score`, best first. The
+ranking is plain Python, so the results are the same on every database."""
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 
 from kotokartta.core.text import localised, text_language
 from kotokartta.programme import models as m
+from kotokartta.search import backends
 from kotokartta.search.analysis import query_words, score
 from kotokartta.search.models import SearchDocument
 
@@ -32,33 +35,31 @@ class _Entry:
     terms: frozenset[str]
 
 
-_cache: dict[str, Any] = {}
-_lock = threading.Lock()
-
-
-def _entries() -> list[_Entry]:
-    dataset = m.DataSet.objects.order_by("-loaded_at").values_list("id", "checksum").first()
-    key = f"{dataset}"
-    with _lock:
-        if _cache.get("key") == key:
-            return _cache["entries"]
-    entries = [
-        _Entry(
-            d.id,
-            d.kind,
-            d.ref,
-            d.municipality_id,
-            d.phase,
-            d.title,
-            d.snippet,
-            frozenset(d.title_terms.split()),
-            frozenset(d.terms.split()),
+def _candidates(words: list[str], municipality: m.Municipality | None) -> list[_Entry]:
+    """The documents that share a term with the query, found by the database's own text search
+    (`backends`), in index order (so that equal scores resolve the same way everywhere)."""
+    documents = SearchDocument.objects.order_by("id")
+    if municipality is not None:
+        documents = documents.filter(
+            Q(municipality__isnull=True) | Q(municipality_id=municipality.id)
         )
-        for d in SearchDocument.objects.all()
+    rows = backends.candidates(documents, backends.candidate_terms(words)).values_list(
+        "id", "kind", "ref", "municipality_id", "phase", "title", "snippet", "title_terms", "terms"
+    )
+    return [
+        _Entry(
+            id=doc_id,
+            kind=kind,
+            ref=ref,
+            municipality_id=municipality_id,
+            phase=phase,
+            title=title,
+            snippet=snippet,
+            title_terms=frozenset(title_terms.split()),
+            terms=frozenset(terms.split()),
+        )
+        for doc_id, kind, ref, municipality_id, phase, title, snippet, title_terms, terms in rows
     ]
-    with _lock:
-        _cache.update(key=key, entries=entries)
-    return entries
 
 
 def _url(entry: _Entry, lang: str) -> str:
@@ -78,9 +79,7 @@ def search(
         return []
     names = {mun.id: mun.name for mun in m.Municipality.objects.all()}
     scored: dict[str, tuple[float, _Entry]] = {}
-    for entry in _entries():
-        if municipality is not None and entry.municipality_id not in (None, municipality.id):
-            continue
+    for entry in _candidates(words, municipality):
         value = score(words, entry.terms)
         if value <= 0:
             continue
