@@ -64,16 +64,31 @@ class Unit(models.Model):
         ordering = ["order"]
 
 
+_LOOKUP: dict[str, object] = {}
+
+
 class MunicipalityQuerySet(models.QuerySet["Municipality"]):
     def find(self, term: str) -> Municipality | None:
-        """By Finnish or Swedish name, code or alias, case-insensitively."""
+        """By Finnish or Swedish name, code or alias, case-insensitively. The names are read
+        once per loaded data set; then a lookup is one primary-key query."""
         wanted = term.strip().casefold()
         if not wanted:
             return None
-        for municipality in self.all():
-            if wanted in municipality.lookup_keys():
-                return municipality
-        return None
+        municipality_id = self._lookup().get(wanted)
+        return None if municipality_id is None else self.filter(id=municipality_id).first()
+
+    def _lookup(self) -> dict[str, str]:
+        from kotokartta.core.pagecache import data_version
+
+        version = data_version()
+        if _LOOKUP.get("version") != version or version is None:
+            table: dict[str, str] = {}
+            for municipality in self.all():
+                for key in municipality.lookup_keys():
+                    table.setdefault(key, municipality.id)
+            _LOOKUP.update(version=version, table=table)
+        found: dict[str, str] = _LOOKUP["table"]  # type: ignore[assignment]
+        return found
 
 
 class Municipality(models.Model):

@@ -108,4 +108,7 @@ def rebuild_index() -> int:
         )
     SearchDocument.objects.bulk_create(docs, batch_size=500)
     backends.sync_index()
+    from kotokartta.search.selectors import forget_index
+
+    forget_index()
     return len(docs)

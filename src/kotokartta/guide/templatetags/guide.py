@@ -47,3 +47,15 @@ def phase_name(phase: str, lang: str | None = None) -> content.Localised:
 @register.simple_tag
 def phase_summary(phase: str, lang: str | None = None) -> content.Localised:
     return content.phase_summary(phase, lang or get_language() or "fi")
+
+
+@register.filter
+def language_label(code: str) -> str:
+    """A language named in itself ("العربية", "suomi"), or its ISO code when Django has no name
+    for it (the data may hold any ISO 639-1 language, e.g. ti, Tigrinya)."""
+    from django.utils import translation
+
+    try:
+        return str(translation.get_language_info(code)["name_local"])
+    except KeyError:
+        return code
