@@ -16,7 +16,11 @@ PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print
 "${RUN[@]}" kotokartta serve --port "$PORT" --workers "$WORKERS" >"$TMP/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
-rss() { ps -o rss= --ppid "$(pgrep -f "kotokartta serve --port $PORT" | head -1)" 2>/dev/null | awk '{s+=$1; if ($1>m) m=$1} END {printf "%d MiB (largest worker %d MiB)", s/1024, m/1024}'; }
+# gunicorn's processes: the master and its workers share the command line (uv's wrapper does not
+# run Python, so it is left out by its name).
+rss() { for pid in $(pgrep -f "kotokartta serve --port $PORT"); do
+          [ "$(ps -o comm= -p "$pid")" = uv ] || ps -o rss= -p "$pid"; done |
+        awk '{s+=$1; n+=1; if ($1>m) m=$1} END {printf "%d MiB in %d processes (largest %d MiB)", s/1024, n, m/1024}'; }
 echo "workers' memory before: $(rss)"
 "${RUN[@]}" locust -f bench/locustfile.py --headless -u "$USERS" -r 20 -t "$DURATION" \
   --host "http://127.0.0.1:$PORT" --only-summary --csv "$TMP/load" 2>&1 | tail -25
