@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
@@ -185,7 +185,3 @@ def health(request: HttpRequest) -> JsonResponse:
         },
         status=200 if dataset else 503,
     )
-
-
-def raise_404(request: HttpRequest) -> HttpResponse:  # pragma: no cover - used in urls
-    raise Http404

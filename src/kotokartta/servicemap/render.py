@@ -6,7 +6,7 @@ import base64
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -271,10 +271,6 @@ def _svg_row(
             out.append(f'<text x="{x + pad + 4}" y="{ty}"{attrs}>{escape(text)}</text>')
             ty += line_h
     return y + height
-
-
-def svg_attr(value: str) -> str:
-    return quoteattr(value)
 
 
 AREA_SVG_CSS = (
