@@ -127,7 +127,13 @@ LANGUAGES = [
     ("th", "ไทย"),
 ]
 LANGUAGES_BIDI = ["ar", "fa"]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The shared interface catalogue, then each app's own (`<app>/locale/`), so that an app brings its
+# words with it; listed here so that plain Python packages (not installed apps) are found too.
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    *sorted(BASE_DIR.glob("*/locale")),
+    *sorted(BASE_DIR.glob("*/*/locale")),
+]
 
 EXTRA_LANG_INFO = {
     "rw": {"bidi": False, "code": "rw", "name": "Kinyarwanda", "name_local": "Ikinyarwanda"},

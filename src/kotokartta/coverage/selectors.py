@@ -39,7 +39,7 @@ from django.utils import translation
 
 from kotokartta.core.text import localised
 from kotokartta.paths.engine import NOT_DESCRIBED, MunicipalityRef
-from kotokartta.paths.selectors import NoProgrammeLoaded, municipality_ref
+from kotokartta.paths.selectors import municipality_ref
 from kotokartta.programme import models as m
 from kotokartta.programme.vocabulary import (
     PHASE_BY_ID,
@@ -216,10 +216,7 @@ class OrientationRow:
 
 def current_dataset() -> m.DataSet:
     """The latest load; `NoProgrammeLoaded` when there is none."""
-    dataset = m.DataSet.objects.order_by("-loaded_at").first()
-    if dataset is None:
-        raise NoProgrammeLoaded("no programme data is loaded; run `kotokartta data load`")
-    return dataset
+    return m.DataSet.objects.require_current()
 
 
 def _serving(municipality: m.Municipality) -> list[m.Provision]:

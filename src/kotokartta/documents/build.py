@@ -424,7 +424,7 @@ class _Lookups:
 
 
 def _load() -> _Lookups:
-    dataset = m.DataSet.objects.order_by("-loaded_at").first()
+    dataset = m.DataSet.objects.current()
     if dataset is None:
         raise NoProgrammeLoaded("no programme data is loaded; run `kotokartta data load`")
     municipalities = list(m.Municipality.objects.select_related("wellbeing_county"))

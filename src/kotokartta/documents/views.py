@@ -40,7 +40,7 @@ def cached_pdf(*, dataset: DataSet, lang: str) -> bytes:
 
 @require_safe
 def page(request: HttpRequest) -> HttpResponse:
-    dataset = DataSet.objects.order_by("-loaded_at").first()
+    dataset = DataSet.objects.current()
     if dataset is None:
         return render(request, "documents/page.html", {"doc": None}, status=503)
     doc = programme_document(lang=_document_lang())
@@ -49,7 +49,7 @@ def page(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def pdf(request: HttpRequest) -> HttpResponse:
-    dataset = DataSet.objects.order_by("-loaded_at").first()
+    dataset = DataSet.objects.current()
     if dataset is None:
         return render(request, "documents/page.html", {"doc": None}, status=503)
     data = cached_pdf(dataset=dataset, lang=_document_lang())

@@ -17,7 +17,7 @@ from kotokartta.programme.vocabulary import ClientGroup
 
 
 def current_dataset() -> m.DataSet | None:
-    return m.DataSet.objects.order_by("-loaded_at").first()
+    return m.DataSet.objects.current()
 
 
 def municipality_list(*, lang: str) -> list[dict[str, Any]]:

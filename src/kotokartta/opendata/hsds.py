@@ -661,7 +661,7 @@ def build_hsds(lang: str = "fi") -> HsdsData:
     """The loaded programme as HSDS 3.0. Raises NoProgrammeLoaded when nothing is loaded."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
-    dataset = m.DataSet.objects.order_by("-loaded_at").first()
+    dataset = m.DataSet.objects.current()
     if dataset is None:
         raise NoProgrammeLoaded("no programme data is loaded; run `kotokartta data load`")
     return _Builder(dataset, lang).build()

@@ -11,9 +11,7 @@ from kotokartta.paths.engine import MunicipalityRef, Path, Profile, ProvisionFac
 from kotokartta.programme import models as m
 from kotokartta.programme.vocabulary import PHASES, ClientGroup
 
-
-class NoProgrammeLoaded(LookupError):
-    pass
+NoProgrammeLoaded = m.NoProgrammeLoaded  # re-exported; it lives in programme.models
 
 
 def municipality_ref(municipality: m.Municipality, lang: str) -> MunicipalityRef:
@@ -143,9 +141,7 @@ def path_for(*, municipality: m.Municipality, profile: Profile, lang: str = "fi"
 
 
 def _compute_path(*, municipality: m.Municipality, profile: Profile, lang: str) -> Path:
-    dataset = m.DataSet.objects.order_by("-loaded_at").first()
-    if dataset is None:
-        raise NoProgrammeLoaded("no programme data is loaded; run `kotokartta data load`")
+    dataset = m.DataSet.objects.require_current()
     provisions = list(m.Provision.objects.serving(municipality).with_related())
     place_ids = {pid for p in provisions for pid in p.place_ids}
     places = {

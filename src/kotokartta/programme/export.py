@@ -130,7 +130,7 @@ def _flag(f: m.Flag) -> schema.Flag:
 
 def export_programme(*, folder: Path) -> list[Path]:
     """Write the loaded programme into `folder` (created if missing). Returns the files written."""
-    dataset = m.DataSet.objects.order_by("-loaded_at").first()
+    dataset = m.DataSet.objects.current()
     if dataset is None:
         raise LookupError("the database holds no programme; run `kotokartta data load` first")
     folder.mkdir(parents=True, exist_ok=True)

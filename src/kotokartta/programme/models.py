@@ -15,6 +15,23 @@ from kotokartta.programme.vocabulary import (
 )
 
 
+class NoProgrammeLoaded(LookupError):
+    """No programme data set is in the database (run `kotokartta data load`)."""
+
+
+class DataSetQuerySet(models.QuerySet["DataSet"]):
+    def current(self) -> DataSet | None:
+        """The data set the public site shows: the latest load, or None before the first."""
+        return self.order_by("-loaded_at").first()
+
+    def require_current(self) -> DataSet:
+        """The current data set; `NoProgrammeLoaded` when nothing is loaded."""
+        dataset = self.current()
+        if dataset is None:
+            raise NoProgrammeLoaded("no programme data is loaded; run `kotokartta data load`")
+        return dataset
+
+
 class DataSet(models.Model):
     """One load of the data files: what was loaded, from where, when."""
 
@@ -28,6 +45,8 @@ class DataSet(models.Model):
     source_folder = models.CharField(max_length=500)
     checksum = models.CharField(max_length=64)
     loaded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = DataSetQuerySet.as_manager()
 
 
 class Role(models.Model):

@@ -150,7 +150,7 @@ def service_map(*, municipality: m.Municipality, second_lang: str) -> ServiceMap
                 for fi_step, other_step in zip(fi_group["steps"], other_group["steps"], strict=True)
             ]
         rows.append(row)
-    dataset = m.DataSet.objects.order_by("-loaded_at").first()
+    dataset = m.DataSet.objects.current()
     url = live_url(municipality, "fi")
     return ServiceMap(
         municipality=municipality,

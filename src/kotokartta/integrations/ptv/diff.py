@@ -204,7 +204,7 @@ class _DataFiles:
     """The loaded data files, to say `puolanka.yaml:37 places[0].address`."""
 
     def __init__(self) -> None:
-        dataset = m.DataSet.objects.order_by("-loaded_at").first()
+        dataset = m.DataSet.objects.current()
         folder = Path(dataset.source_folder) if dataset else Path(settings.DATA_DIR)
         if not folder.is_dir():
             folder = Path(settings.DATA_DIR)

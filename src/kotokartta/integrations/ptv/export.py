@@ -196,7 +196,7 @@ def _names(text: Mapping[str, str] | None, lang: str) -> str:
 
 class _Exporter:
     def __init__(self) -> None:
-        dataset = m.DataSet.objects.order_by("-loaded_at").first()
+        dataset = m.DataSet.objects.current()
         if dataset is None:
             raise LookupError("no programme data is loaded; run `kotokartta data load`")
         self.dataset = dataset

@@ -25,7 +25,7 @@ from kotokartta.search.indexing import rebuild_index
 
 
 def _is_loaded(folder: Path) -> bool:
-    current = DataSet.objects.order_by("-loaded_at").first()
+    current = DataSet.objects.current()
     return current is not None and folder.is_dir() and current.checksum == folder_checksum(folder)
 
 
