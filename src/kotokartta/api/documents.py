@@ -89,6 +89,20 @@ class PathProviderSerializer(serializers.Serializer):
         ref_name = "PathProvider"
 
 
+class PathSellerSerializer(serializers.Serializer):
+    organisation = serializers.CharField(help_text="The selling organisation's name.")
+    organisation_id = serializers.CharField()
+    municipality = PathMunicipalitySerializer(
+        allow_null=True, help_text="The selling municipality, when the seller is a municipality."
+    )
+    name = serializers.CharField(
+        help_text="Short name: the municipality's for a municipal seller, else the organisation's."
+    )
+
+    class Meta:
+        ref_name = "PathSeller"
+
+
 class PathPlaceSerializer(serializers.Serializer):
     id = serializers.CharField()
     name = serializers.CharField()
@@ -156,6 +170,11 @@ class PathStepSerializer(serializers.Serializer):
     responsible = PathMunicipalitySerializer(allow_null=True)
     provider = PathProviderSerializer(allow_null=True)
     purchased = serializers.BooleanField()
+    seller = PathSellerSerializer(
+        allow_null=True,
+        help_text="Whom a purchased (ostopalvelu) provision is bought from; null when it is not "
+        "purchased or the document does not name the seller.",
+    )
     places = PathPlaceSerializer(many=True)
     modes = serializers.ListField(child=serializers.ChoiceField(choices=[x.value for x in Mode]))
     partners = PathPartnerSerializer(many=True)

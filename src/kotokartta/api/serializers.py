@@ -18,6 +18,7 @@ from rest_framework import serializers
 
 from kotokartta.core.text import localised, text_language
 from kotokartta.programme import models as m
+from kotokartta.programme.facts import provider_of, seller_of, served_municipalities
 from kotokartta.programme.vocabulary import (
     CONTENT_LANGUAGES,
     PHASES,
@@ -333,13 +334,7 @@ class ServedMunicipalitiesField(serializers.Field):
 
     def to_representation(self, provision: m.Provision) -> list[dict[str, Any]]:
         every: list[m.Municipality] = self.context["municipalities"]
-        if provision.municipality_id is not None:
-            served = [x for x in every if x.id == provision.municipality_id]
-        elif provision.area_wide_all:
-            served = every
-        else:
-            ids = {x.id for x in provision.area_municipalities.all()}
-            served = [x for x in every if x.id in ids]
+        served = served_municipalities(provision, municipalities=every)
         return [cached_ref(self.context, MunicipalityRefSerializer, x) for x in served]
 
 
@@ -358,15 +353,45 @@ class ProviderField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, provision: m.Provision) -> dict[str, Any] | None:
-        if provision.provider_organisation is None:
+        provider = provider_of(provision)
+        if provider is None or provider.organisation is None:
             return None
         return {
             "organisation": cached_ref(
-                self.context, OrganisationRefSerializer, provision.provider_organisation
+                self.context, OrganisationRefSerializer, provider.organisation
             ),
-            "unit": cached_ref(self.context, UnitRefSerializer, provision.provider_unit)
-            if provision.provider_unit
+            "unit": cached_ref(self.context, UnitRefSerializer, provider.unit)
+            if provider.unit
             else None,
+        }
+
+
+class SellerSerializer(serializers.Serializer):
+    organisation = OrganisationRefSerializer()
+    municipality = MunicipalityRefSerializer(
+        allow_null=True, help_text="The selling municipality, when the seller is a municipality."
+    )
+
+    class Meta:
+        ref_name = "Seller"
+
+
+@extend_schema_field(SellerSerializer)
+class SellerField(serializers.Field):
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs["source"] = "*"
+        super().__init__(**kwargs)
+
+    def to_representation(self, provision: m.Provision) -> dict[str, Any] | None:
+        seller = seller_of(provision)
+        if seller is None:
+            return None
+        organisation, municipality = seller.organisation, seller.municipality
+        return {
+            "organisation": cached_ref(self.context, OrganisationRefSerializer, organisation),
+            "municipality": None
+            if municipality is None
+            else cached_ref(self.context, MunicipalityRefSerializer, municipality),
         }
 
 
@@ -467,6 +492,11 @@ class ProvisionSerializer(serializers.Serializer):
     alternative_roles = AlternativeRolesField(help_text="Or who else may do it.")
     purchased = serializers.BooleanField(
         help_text="The responsible municipality buys it (ostopalvelu) from the provider."
+    )
+    seller = SellerField(
+        allow_null=True,
+        help_text="Whom a purchased provision is bought from: the provider organisation; null "
+        "when it is not purchased or the document does not name the seller.",
     )
     places = PlacesField(source="place_ids")
     modes = serializers.ListField(child=serializers.ChoiceField(choices=[x.value for x in Mode]))

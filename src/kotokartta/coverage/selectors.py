@@ -41,6 +41,7 @@ from kotokartta.core.text import localised
 from kotokartta.paths.engine import NOT_DESCRIBED, MunicipalityRef
 from kotokartta.paths.selectors import municipality_ref
 from kotokartta.programme import models as m
+from kotokartta.programme.facts import provider_of, seller_of
 from kotokartta.programme.vocabulary import (
     PHASE_BY_ID,
     PHASE_ORDER,
@@ -222,28 +223,24 @@ def current_dataset() -> m.DataSet:
 def _serving(municipality: m.Municipality) -> list[m.Provision]:
     return list(
         m.Provision.objects.serving(municipality).select_related(
-            "provider_organisation__municipality", "provider_unit"
+            "provider_organisation__municipality", "provider_unit", "role"
         )
     )
 
 
 def _provider_name(provision: m.Provision, lang: str) -> str | None:
-    org = provision.provider_organisation
-    if org is None:
+    provider = provider_of(provision)
+    if provider is None or provider.organisation is None:
         return None
-    unit = provision.provider_unit
+    org, unit = provider.organisation, provider.unit
     return ", ".join(
         x for x in (localised(org.name, lang), localised(unit.name, lang) if unit else "") if x
     )
 
 
 def _seller(provision: m.Provision, lang: str) -> str:
-    org = provision.provider_organisation
-    if org is None:
-        return _texts(lang)["unnamed_seller"]
-    if org.municipality is not None:
-        return localised(org.municipality.name, lang)
-    return localised(org.name, lang)
+    seller = seller_of(provision)
+    return _texts(lang)["unnamed_seller"] if seller is None else seller.name(lang)
 
 
 def _unique(values: list[str]) -> tuple[str, ...]:

@@ -22,6 +22,11 @@ from kotokartta.documents import finnish
 from kotokartta.documents.model import Block, DocumentModel, Item, Paragraph, Table
 from kotokartta.paths.selectors import NoProgrammeLoaded
 from kotokartta.programme import models as m
+from kotokartta.programme.facts import (
+    providing_municipality,
+    seller_of,
+    served_municipalities,
+)
 from kotokartta.programme.vocabulary import (
     MODE_NAMES,
     PHASE_BY_ID,
@@ -428,15 +433,18 @@ def _load() -> _Lookups:
     if dataset is None:
         raise NoProgrammeLoaded("no programme data is loaded; run `kotokartta data load`")
     municipalities = list(m.Municipality.objects.select_related("wellbeing_county"))
-    provisions = list(m.Provision.objects.all())
-    area_served: dict[str, set[str]] = {}
-    through = m.Provision.area_municipalities.through
-    for row in through.objects.values_list("provision_id", "municipality_id"):
-        area_served.setdefault(row[0], set()).add(row[1])
-    all_ids = {mun.id for mun in municipalities}
-    for provision in provisions:
-        if provision.municipality_id is None and provision.area_wide_all:
-            area_served[provision.id] = set(all_ids)
+    provisions = list(
+        m.Provision.objects.select_related(
+            "provider_organisation__municipality", "provider_unit", "role"
+        ).prefetch_related("area_municipalities")
+    )
+    area_served = {
+        provision.id: {
+            mun.id for mun in served_municipalities(provision, municipalities=municipalities)
+        }
+        for provision in provisions
+        if provision.municipality_id is None
+    }
     partners: dict[str, list[m.Partner]] = {}
     for partner in m.Partner.objects.all():
         partners.setdefault(partner.provision_id, []).append(partner)
@@ -562,8 +570,8 @@ class _Builder:
     def purchase(self, provision: m.Provision, home: m.Municipality | None, actor: str) -> str:
         if not provision.purchased:
             return ""
-        org = self.data.organisations.get(provision.provider_organisation_id or "")
-        seller = self.text(org.name) if org else ""
+        sold_by = seller_of(provision)
+        seller = self.text(sold_by.organisation.name) if sold_by else ""
         if not seller or seller == actor:
             text = self.t["purchased_mark"]
         elif not self.en and (abl := finnish.ablative(seller)):
@@ -1072,18 +1080,17 @@ class _Builder:
         own = [p for p in data.provisions if p.municipality_id == mun.id]
 
         def provider_mun(p: m.Provision) -> str | None:
-            """The municipality whose own organisation provides (not one merely based there)."""
-            org = data.organisations.get(p.provider_organisation_id or "")
-            if org is None or org.kind != "municipality":
-                return None
-            return org.municipality_id
+            providing = providing_municipality(p)
+            return providing.id if providing is not None else None
 
         bought: dict[str, list[m.Provision]] = {}
+        sellers: dict[str, m.Organisation] = {}
         for p in own:
-            if p.purchased and p.provider_organisation_id:
-                bought.setdefault(p.provider_organisation_id, []).append(p)
+            if (sold_by := seller_of(p)) is not None:
+                bought.setdefault(sold_by.organisation.id, []).append(p)
+                sellers[sold_by.organisation.id] = sold_by.organisation
         for org_id, provisions in bought.items():
-            seller = self.text(data.organisations[org_id].name)
+            seller = self.text(sellers[org_id].name)
             phases = self._phase_list(provisions)
             if not self.en and (abl := finnish.ablative(seller)):
                 text = t["buys"].format(name=self.name(mun), seller=abl, phases=phases)

@@ -114,6 +114,7 @@ from kotokartta.core.text import localised
 from kotokartta.documents.build import BASIS_NAMES, FLAG_KIND_NAMES, LANGUAGE_NAMES
 from kotokartta.paths.selectors import NoProgrammeLoaded
 from kotokartta.programme import models as m
+from kotokartta.programme.facts import seller_of, served_municipalities
 from kotokartta.programme.vocabulary import (
     CLIENT_NAMES,
     MODE_NAMES,
@@ -684,9 +685,7 @@ class _Builder:
         self.places = list(m.Place.objects.select_related("municipality__wellbeing_county"))
         self.place_by_id = {place.id: place for place in self.places}
         self.activities = {a.id: a for a in m.Activity.objects.all()}
-        self.provisions = list(
-            m.Provision.objects.with_related().prefetch_related("area_municipalities")
-        )
+        self.provisions = list(m.Provision.objects.with_related())
         self.flags = list(m.Flag.objects.all())
         # The municipality's own organisation (kind municipality), per municipality id.
         self.municipal_org: dict[str, m.Organisation] = {}
@@ -971,18 +970,13 @@ class _Builder:
     # Services -------------------------------------------------------------------------------
 
     def served(self, p: m.Provision) -> list[m.Municipality]:
-        if p.municipality_id:
-            return [self.mun_by_id[p.municipality_id]]
-        if p.area_wide_all:
-            return list(self.municipalities)
-        wanted = {mun.id for mun in p.area_municipalities.all()}
-        return [mun for mun in self.municipalities if mun.id in wanted]
+        return served_municipalities(p, municipalities=self.municipalities)
 
     def seller(self, p: m.Provision) -> m.Municipality | None:
-        org = p.provider_organisation
-        if org is not None and org.kind == OrganisationKind.MUNICIPALITY and org.municipality_id:
-            return self.mun_by_id.get(org.municipality_id)
-        return None
+        """The selling municipality (`facts.seller_of`); None when the seller is not a
+        municipality or is not named."""
+        seller = seller_of(p)
+        return None if seller is None or seller.municipality is None else seller.municipality
 
     def build_services(self) -> None:
         borders = municipal_borders(mun.code for mun in self.municipalities)
@@ -1105,14 +1099,19 @@ class _Builder:
             )
         if p.purchased:
             buyer = self.mun_label(p.responsible) if p.responsible else None
-            seller = self.seller(p)
+            seller = seller_of(p)
             if seller is not None:
+                seller_name = (
+                    self.mun_label(seller.municipality)
+                    if seller.municipality is not None
+                    else self.text(seller.organisation.name)
+                )
                 parts.append(
                     self.t(
                         f"Ostopalvelu: {buyer or 'vastuukunta'} ostaa palvelun, myyjä "
-                        f"{self.mun_label(seller)}.",
+                        f"{seller_name}.",
                         f"Purchased service: {buyer or 'the responsible municipality'} buys it "
-                        f"from {self.mun_label(seller)}.",
+                        f"from {seller_name}.",
                     )
                 )
             else:

@@ -59,6 +59,7 @@ class ProvisionFacts:
     responsible_is_residence: bool
     provider: dict[str, Any] | None
     purchased: bool
+    seller: dict[str, Any] | None
     places: tuple[dict[str, Any], ...]
     modes: tuple[str, ...]
     partners: tuple[dict[str, Any], ...]
@@ -94,6 +95,7 @@ class Step:
             "responsible": self.responsible.as_dict() if self.responsible else None,
             "provider": f.provider if f else None,
             "purchased": f.purchased if f else False,
+            "seller": f.seller if f else None,
             "places": list(f.places) if f else [],
             "modes": list(f.modes) if f else [],
             "partners": list(f.partners) if f else [],

@@ -100,8 +100,8 @@ def _step_lines(
         if step["alternative_roles"]:
             role += f" ({t['alternatives']} {', '.join(step['alternative_roles'])})"
         out.append(f"   {t['provider']}: {who}" + (f" — {role}" if role else ""))
-        if step["purchased"] and step["responsible"]:
-            seller = provider["municipality"]["name"] if provider["municipality"] else who
+        if step["seller"] and step["responsible"]:
+            seller = step["seller"]["name"]
             out.append(
                 "   " + t["bought_from"].format(buyer=step["responsible"]["name"], seller=seller)
             )

@@ -9,6 +9,12 @@ from typing import Any
 from kotokartta.core.text import localised
 from kotokartta.paths.engine import MunicipalityRef, Path, Profile, ProvisionFacts, build_path
 from kotokartta.programme import models as m
+from kotokartta.programme.facts import (
+    alternative_roles_of,
+    places_of,
+    provider_of,
+    seller_of,
+)
 from kotokartta.programme.vocabulary import PHASES, ClientGroup
 
 NoProgrammeLoaded = m.NoProgrammeLoaded  # re-exported; it lives in programme.models
@@ -27,10 +33,11 @@ def _provision_facts(
     flags: dict[str, list[m.Flag]],
 ) -> ProvisionFacts:
     provider: dict[str, Any] | None = None
-    org = provision.provider_organisation
+    found = provider_of(provision)
+    org = found.organisation if found else None
     if org is not None:
-        unit = provision.provider_unit
-        role = provision.role
+        unit = found.unit if found else None
+        role = found.role if found else None
         provider = {
             "organisation": localised(org.name, lang),
             "organisation_id": org.id,
@@ -52,6 +59,19 @@ def _provision_facts(
             "role": localised(provision.role.name, lang),
             "role_id": provision.role.id,
         }
+    sold_by = seller_of(provision)
+    seller = (
+        {
+            "organisation": localised(sold_by.organisation.name, lang),
+            "organisation_id": sold_by.organisation.id,
+            "municipality": municipality_ref(sold_by.municipality, lang).as_dict()
+            if sold_by.municipality
+            else None,
+            "name": sold_by.name(lang),
+        }
+        if sold_by is not None
+        else None
+    )
     activity = None
     if provision.activity is not None:
         a = provision.activity
@@ -76,6 +96,7 @@ def _provision_facts(
         responsible_is_residence=provision.responsible_is_residence,
         provider=provider,
         purchased=provision.purchased,
+        seller=seller,
         places=tuple(
             {
                 "id": place.id,
@@ -84,7 +105,7 @@ def _provision_facts(
                 "postal_code": place.postal_code or None,
                 "municipality": localised(place.municipality.name, lang),
             }
-            for place in (places[pid] for pid in provision.place_ids if pid in places)
+            for place in places_of(provision, places=places)
         ),
         modes=tuple(provision.modes),
         partners=tuple(
@@ -104,7 +125,7 @@ def _provision_facts(
         details=localised(provision.details, lang),
         activity=activity,
         alternative_roles=tuple(
-            localised(roles[r].name, lang) for r in provision.alternative_roles if r in roles
+            localised(role.name, lang) for role in alternative_roles_of(provision, roles=roles)
         ),
         planned_from=provision.planned_from,
         source=dict(provision.source),

@@ -206,6 +206,7 @@ class ProvisionQuerySet(models.QuerySet["Provision"]):
             "partners__unit",
             "partners__role",
             "activity__organisers",
+            "area_municipalities",
         )
 
 

@@ -101,7 +101,7 @@ class ServiceMap:
 def _describe(step: dict[str, Any], lang: str) -> dict[str, Any]:
     provider = step["provider"] or {}
     who = ", ".join(x for x in (provider.get("organisation"), provider.get("unit")) if x)
-    seller = provider.get("municipality") or {}
+    seller = step["seller"] or {}
     status_fi, status_en = STATUS_NAMES[step["status"]]
     return {
         "status": status_fi if lang == "fi" else status_en,

@@ -247,11 +247,7 @@ class PhaseDetail(DetailView):
 
 # Provisions
 def _provisions() -> ProvisionQuerySet:
-    return (
-        m.Provision.objects.with_related()
-        .select_related("municipality")
-        .prefetch_related("area_municipalities")
-    )
+    return m.Provision.objects.with_related().select_related("municipality")
 
 
 class ProvisionContextMixin:

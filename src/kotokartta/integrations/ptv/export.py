@@ -57,6 +57,7 @@ from typing import Any
 
 from kotokartta.core.text import localised
 from kotokartta.programme import models as m
+from kotokartta.programme.facts import provider_of, seller_of, served_municipalities
 from kotokartta.programme.vocabulary import (
     CLIENT_NAMES,
     MODE_NAMES,
@@ -212,9 +213,7 @@ class _Exporter:
             for o in self.organisations.values()
             if o.kind == OrganisationKind.MUNICIPALITY and o.municipality_id
         }
-        self.provisions = list(
-            m.Provision.objects.with_related().prefetch_related("area_municipalities")
-        )
+        self.provisions = list(m.Provision.objects.with_related())
         self.used_organisations: dict[str, m.Organisation] = {}
         self.channel_services: dict[str, list[dict[str, Any]]] = {}
         self.no_responsible: list[str] = []
@@ -228,20 +227,11 @@ class _Exporter:
     def served(self) -> tuple[list[_Served], list[m.Provision]]:
         served: list[_Served] = []
         skipped: list[m.Provision] = []
-        order = {mun.id: index for index, mun in enumerate(self.municipalities)}
         for provision in self.provisions:
             if provision.status not in EXPORTED_STATUSES:
                 skipped.append(provision)
                 continue
-            if provision.municipality is not None:
-                served.append(_Served(provision, provision.municipality))
-                continue
-            if provision.area_wide_all:
-                targets = self.municipalities
-            else:
-                targets = sorted(
-                    provision.area_municipalities.all(), key=lambda mun: order.get(mun.id, 0)
-                )
+            targets = served_municipalities(provision, municipalities=self.municipalities)
             served.extend(_Served(provision, mun) for mun in targets)
         return served, skipped
 
@@ -294,9 +284,11 @@ class _Exporter:
                     ),
                 )
 
-        provider = provision.provider_organisation
+        found = provider_of(provision)
+        provider = found.organisation if found is not None else None
+        seller = seller_of(provision)
         if provider is not None:
-            if provision.purchased:
+            if seller is not None:  # the provider sells it: facts.seller_of
                 provision_type = "ProcuredServices"
             elif responsible_org is not None and provider.id == responsible_org.id:
                 provision_type = "SelfProducedServices"
