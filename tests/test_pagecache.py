@@ -7,21 +7,22 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from kotokartta.core.pagecache import STORE
+from kotokartta.core.cache import versioned_cache
+from kotokartta.core.pagecache import NAMESPACE
 from tests.builders import DataFolder
 from tests.conftest import REAL_DATA
 
 
 @pytest.fixture(autouse=True)
 def empty_cache() -> None:
-    STORE.clear()
+    versioned_cache.clear()
 
 
 @pytest.mark.django_db
 def test_repeated_page__is_served_from_the_cache() -> None:
     client = Client()
     first = client.get("/fi/municipalities/kajaani/")
-    assert len(STORE.entries) == 1
+    assert versioned_cache.size(NAMESPACE) == 1
     second = client.get("/fi/municipalities/kajaani/")
     assert second.content == first.content
     assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
@@ -30,13 +31,13 @@ def test_repeated_page__is_served_from_the_cache() -> None:
 @pytest.mark.django_db
 def test_pages_with_personal_dates__are_never_cached() -> None:
     Client().get("/fi/path?municipality=kajaani&client=other&permit=2024-05-01")
-    assert len(STORE.entries) == 0
+    assert versioned_cache.size(NAMESPACE) == 0
 
 
 @pytest.mark.django_db
 def test_errors__are_not_cached() -> None:
     Client().get("/fi/municipalities/atlantis/")
-    assert len(STORE.entries) == 0
+    assert versioned_cache.size(NAMESPACE) == 0
 
 
 @pytest.mark.django_db(transaction=True)

@@ -74,8 +74,7 @@ def expected_facts() -> dict[str, Expected]:
             unit=provider.unit if provider else None,
             seller=seller_of(provision),
             served=tuple(
-                mun.code
-                for mun in served_municipalities(provision, municipalities=municipalities)
+                mun.code for mun in served_municipalities(provision, municipalities=municipalities)
             ),
         )
     return expected

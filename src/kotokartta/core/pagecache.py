@@ -1,25 +1,25 @@
 """An in-process cache of whole public responses, so that a page costs about what a static file
-costs. Correct after every data load: the key carries the loaded data set's id.
+costs. Correct after every data load: entries live in the data-versioned cache (core/cache.py).
 
 What is never cached: anything but GET/HEAD 200 responses; responses that set cookies; and pages
 whose address carries personal dates (first permit, assessment, plan) — those are computed for one
 person and forgotten. Entries live only in the worker's memory, are never written anywhere, and
-the cache holds at most `MAX_ENTRIES` of them (least recently used go first).
+the cache holds at most `NAMESPACE_LIMITS["page"]` of them (least recently used go first).
 """
 
 from __future__ import annotations
 
-import threading
-import time
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
 
-MAX_ENTRIES = 2000
+from kotokartta.core.cache import data_version, versioned_cache
+
+__all__ = ["NAMESPACE", "data_version", "page_cache"]
+
+NAMESPACE = "page"  # its size limit is core.cache.NAMESPACE_LIMITS["page"]
 MAX_BYTES_PER_ENTRY = 2_000_000
-VERSION_TTL_SECONDS = 0.0  # re-read on every request: a load is visible at once
 PERSONAL_PARAMETERS = frozenset({"permit", "assessment", "plan"})
 UNCACHED_PREFIXES = ("/healthz", "/static/")
 
@@ -29,53 +29,6 @@ class _Stored:
     status: int
     content: bytes
     headers: tuple[tuple[str, str], ...]
-
-
-class _Store:
-    def __init__(self) -> None:
-        self.entries: OrderedDict[tuple[object, ...], _Stored] = OrderedDict()
-        self.lock = threading.Lock()
-        self.version: object = None
-        self.version_checked = 0.0
-
-    def get(self, key: tuple[object, ...]) -> _Stored | None:
-        with self.lock:
-            stored = self.entries.get(key)
-            if stored is not None:
-                self.entries.move_to_end(key)
-            return stored
-
-    def put(self, key: tuple[object, ...], stored: _Stored) -> None:
-        with self.lock:
-            self.entries[key] = stored
-            self.entries.move_to_end(key)
-            while len(self.entries) > MAX_ENTRIES:
-                self.entries.popitem(last=False)
-
-    def clear(self) -> None:
-        with self.lock:
-            self.entries.clear()
-            self.version = None
-            self.version_checked = 0.0
-
-
-STORE = _Store()
-
-
-def data_version() -> object:
-    """The id and checksum of the loaded data set (one indexed one-row query)."""
-    now = time.monotonic()
-    if STORE.version is not None and now - STORE.version_checked < VERSION_TTL_SECONDS:
-        return STORE.version
-    from kotokartta.programme.models import DataSet
-
-    version = DataSet.objects.order_by("-loaded_at").values_list("id", "checksum").first()
-    with STORE.lock:
-        if version != STORE.version:
-            STORE.entries.clear()
-        STORE.version = version
-        STORE.version_checked = now
-    return version
 
 
 def _cacheable_request(request: HttpRequest) -> bool:
@@ -95,11 +48,9 @@ def page_cache(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[
     def middleware(request: HttpRequest) -> HttpResponse:
         if not _cacheable_request(request):
             return get_response(request)
-        version = data_version()
-        if version is None:
+        if data_version() is None:
             return get_response(request)
         key = (
-            version,
             request.method,
             request.get_host(),
             request.get_full_path(),
@@ -108,8 +59,8 @@ def page_cache(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[
             if request.path.startswith("/api/") or request.path == "/"
             else "",
         )
-        stored = STORE.get(key)
-        if stored is not None:
+        stored = versioned_cache.get(NAMESPACE, key)
+        if isinstance(stored, _Stored):
             response = HttpResponse(stored.content, status=stored.status)
             for name, value in stored.headers:
                 response[name] = value
@@ -121,7 +72,11 @@ def page_cache(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[
             and not response.streaming
             and len(response.content) <= MAX_BYTES_PER_ENTRY
         ):
-            STORE.put(key, _Stored(response.status_code, response.content, tuple(response.items())))
+            versioned_cache.put(
+                NAMESPACE,
+                key,
+                _Stored(response.status_code, response.content, tuple(response.items())),
+            )
         return response
 
     return middleware

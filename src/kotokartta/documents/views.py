@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import threading
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from kotokartta.core.cache import versioned_cache
 from kotokartta.documents.build import programme_document
 from kotokartta.documents.render import render_pdf
 from kotokartta.guide.context import content_language
@@ -16,26 +15,18 @@ from kotokartta.programme.models import DataSet
 
 PDF_FILENAME = "kotoutumisohjelma-kainuu-koillismaa.pdf"
 
-_pdf_cache: dict[tuple[int, str, str], bytes] = {}
-_pdf_lock = threading.Lock()
-
 
 def _document_lang() -> str:
     """The document exists in Finnish and English; other guide languages get English."""
     return content_language(get_language() or "fi")
 
 
-def cached_pdf(*, dataset: DataSet, lang: str) -> bytes:
-    """The PDF for this load of the data, rendered once per process and language (rendering
-    the whole document takes seconds)."""
-    key = (dataset.pk, dataset.checksum, lang)
-    with _pdf_lock:
-        pdf = _pdf_cache.get(key)
-        if pdf is None:
-            pdf = render_pdf(programme_document(lang=lang))
-            _pdf_cache.clear()  # only the current data is ever asked for
-            _pdf_cache[key] = pdf
-    return pdf
+def cached_pdf(*, lang: str) -> bytes:
+    """The PDF of the loaded data set in `lang`, rendered once per data version and language
+    in each worker (rendering the whole document takes seconds): core/cache.py."""
+    return versioned_cache.get_or_compute(
+        "pdf", ("document", lang), lambda: render_pdf(programme_document(lang=lang))
+    )
 
 
 @require_safe
@@ -52,7 +43,7 @@ def pdf(request: HttpRequest) -> HttpResponse:
     dataset = DataSet.objects.current()
     if dataset is None:
         return render(request, "documents/page.html", {"doc": None}, status=503)
-    data = cached_pdf(dataset=dataset, lang=_document_lang())
+    data = cached_pdf(lang=_document_lang())
     return HttpResponse(
         data,
         content_type="application/pdf",

@@ -16,7 +16,6 @@ path, 405 for anything but GET/HEAD, 503 when no programme is loaded. Every resp
 from __future__ import annotations
 
 import json
-import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from functools import wraps
@@ -28,6 +27,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.urls import reverse
 
+from kotokartta.core.cache import data_version, versioned_cache
 from kotokartta.opendata.export import LICENCE_NOTES
 from kotokartta.opendata.hsds import (
     HSDS_VERSION,
@@ -38,7 +38,6 @@ from kotokartta.opendata.hsds import (
     build_hsds,
     page_count,
 )
-from kotokartta.programme import models as m
 
 PROFILE_URL = "https://github.com/openreferral/specification/tree/3.0/schema"  # plain HSDS 3.0
 OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
@@ -56,25 +55,14 @@ class BadRequest(ValueError):
 # --------------------------------------------------------------------------------------------
 # The data, built once per loaded data set and language
 
-_cache: dict[tuple[Any, ...], HsdsData] = {}
-_cache_lock = threading.Lock()
-
 
 def current_data(lang: str) -> HsdsData:
-    dataset = m.DataSet.objects.order_by("-loaded_at").only("pk", "loaded_at", "checksum").first()
-    if dataset is None:
+    """The HSDS tables of the loaded data set in `lang`, kept in the data-versioned cache."""
+    if data_version() is None:
         raise NoProgrammeLoaded("no programme data is loaded")
-    key = (dataset.pk, dataset.loaded_at, dataset.checksum, lang, settings.PUBLIC_URL)
-    with _cache_lock:
-        cached = _cache.get(key)
-    if cached is not None:
-        return cached
-    data = build_hsds(lang)
-    with _cache_lock:
-        if len(_cache) >= 4:
-            _cache.clear()
-        _cache[key] = data
-    return data
+    return versioned_cache.get_or_compute(
+        "hsds", (lang, settings.PUBLIC_URL), lambda: build_hsds(lang)
+    )
 
 
 # --------------------------------------------------------------------------------------------

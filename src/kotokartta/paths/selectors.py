@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from typing import Any
 
+from kotokartta.core.cache import versioned_cache
 from kotokartta.core.text import localised
 from kotokartta.paths.engine import MunicipalityRef, Path, Profile, ProvisionFacts, build_path
 from kotokartta.programme import models as m
@@ -136,29 +135,15 @@ def _provision_facts(
     )
 
 
-_PATHS: OrderedDict[tuple[object, ...], Path] = OrderedDict()
-_PATHS_LOCK = threading.Lock()
-_PATHS_MAX = 4096
-
-
 def path_for(*, municipality: m.Municipality, profile: Profile, lang: str = "fi") -> Path:
     """The person's path. Paths are immutable and depend only on the loaded data set, the
     municipality, the profile (client group, Finnish, residence basis, age — no dates, no names)
-    and the language, so each worker keeps the recent ones in memory."""
-    from kotokartta.core.pagecache import data_version
-
-    key = (data_version(), municipality.id, profile, lang)
-    with _PATHS_LOCK:
-        cached = _PATHS.get(key)
-        if cached is not None:
-            _PATHS.move_to_end(key)
-            return cached
-    path = _compute_path(municipality=municipality, profile=profile, lang=lang)
-    with _PATHS_LOCK:
-        _PATHS[key] = path
-        while len(_PATHS) > _PATHS_MAX:
-            _PATHS.popitem(last=False)
-    return path
+    and the language, so each worker keeps the recent ones in the data-versioned cache."""
+    return versioned_cache.get_or_compute(
+        "path",
+        (municipality.id, profile, lang),
+        lambda: _compute_path(municipality=municipality, profile=profile, lang=lang),
+    )
 
 
 def _compute_path(*, municipality: m.Municipality, profile: Profile, lang: str) -> Path:

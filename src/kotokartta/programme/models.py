@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from kotokartta.core.cache import versioned_cache
 from kotokartta.programme.vocabulary import (
     ActivityKind,
     FlagKind,
@@ -23,6 +24,12 @@ class DataSetQuerySet(models.QuerySet["DataSet"]):
     def current(self) -> DataSet | None:
         """The data set the public site shows: the latest load, or None before the first."""
         return self.order_by("-loaded_at").first()
+
+    def version(self) -> tuple[int, str] | None:
+        """The current data set's id and checksum (one indexed one-row query): the version
+        every cache (core.cache) is bound to; None before the first load."""
+        found = self.order_by("-loaded_at").values_list("id", "checksum").first()
+        return None if found is None else (found[0], found[1])
 
     def require_current(self) -> DataSet:
         """The current data set; `NoProgrammeLoaded` when nothing is loaded."""
@@ -83,9 +90,6 @@ class Unit(models.Model):
         ordering = ["order"]
 
 
-_LOOKUP: dict[str, object] = {}
-
-
 class MunicipalityQuerySet(models.QuerySet["Municipality"]):
     def find(self, term: str) -> Municipality | None:
         """By Finnish or Swedish name, code or alias, case-insensitively. The names are read
@@ -97,17 +101,14 @@ class MunicipalityQuerySet(models.QuerySet["Municipality"]):
         return None if municipality_id is None else self.filter(id=municipality_id).first()
 
     def _lookup(self) -> dict[str, str]:
-        from kotokartta.core.pagecache import data_version
-
-        version = data_version()
-        if _LOOKUP.get("version") != version or version is None:
-            table: dict[str, str] = {}
+        def table() -> dict[str, str]:
+            found: dict[str, str] = {}
             for municipality in self.all():
                 for key in municipality.lookup_keys():
-                    table.setdefault(key, municipality.id)
-            _LOOKUP.update(version=version, table=table)
-        found: dict[str, str] = _LOOKUP["table"]  # type: ignore[assignment]
-        return found
+                    found.setdefault(key, municipality.id)
+            return found
+
+        return versioned_cache.get_or_compute("municipality-names", "lookup", table)
 
 
 class Municipality(models.Model):

@@ -8,7 +8,6 @@ snippets are read from the database only for the documents that make the results
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -16,6 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 
+from kotokartta.core.cache import versioned_cache
 from kotokartta.core.text import localised, text_language
 from kotokartta.programme import models as m
 from kotokartta.search import backends
@@ -39,19 +39,13 @@ class _Entry:
     terms: frozenset[str]
 
 
-_INDEX: dict[str, Any] = {}
-_INDEX_LOCK = threading.Lock()
-
-
 def _index() -> dict[int, _Entry]:
-    """Every document's analysed terms, parsed once per loaded data set in each worker."""
-    from kotokartta.core.pagecache import data_version
+    """Every document's analysed terms, parsed once per loaded data set in each worker (kept
+    in the data-versioned cache, core/cache.py)."""
+    return versioned_cache.get_or_compute("search-terms", "index", _read_index)
 
-    version = data_version()
-    with _INDEX_LOCK:
-        if _INDEX.get("version") == version:
-            entries: dict[int, _Entry] = _INDEX["entries"]
-            return entries
+
+def _read_index() -> dict[int, _Entry]:
     rows = SearchDocument.objects.values_list(
         "id", "kind", "ref", "municipality_id", "phase", "title_terms", "terms"
     )
@@ -69,15 +63,12 @@ def _index() -> dict[int, _Entry]:
         )
         for doc_id, kind, ref, municipality_id, phase, title_terms, terms in rows
     }
-    with _INDEX_LOCK:
-        _INDEX.update(version=version, entries=entries)
     return entries
 
 
 def forget_index() -> None:
     """Drop the worker's parsed terms (a new data load also replaces them by its version)."""
-    with _INDEX_LOCK:
-        _INDEX.clear()
+    versioned_cache.clear("search-terms")
 
 
 def _candidates(words: list[str], municipality: m.Municipality | None) -> list[_Entry]:

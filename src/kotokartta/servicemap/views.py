@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from kotokartta.core.cache import versioned_cache
 from kotokartta.guide.views import not_found
 from kotokartta.programme.models import Municipality
 from kotokartta.servicemap import render as maprender
@@ -62,14 +63,22 @@ def municipality_file(request: HttpRequest, slug: str, fmt: str, paper: str = "a
     if municipality is None or paper not in PAPERS:
         return not_found(request, kind="municipality", term=slug)
     second = _second_lang(request)
-    content = service_map(municipality=municipality, second_lang=second)
+
+    def svg() -> str:
+        return maprender.render_svg(service_map(municipality=municipality, second_lang=second))
+
+    def pdf() -> bytes:
+        content = service_map(municipality=municipality, second_lang=second)
+        return maprender.render_pdf(content, paper=paper)
+
+    # Keyed by what decides the file (not the address: another query string is the same map).
     if fmt == "svg":
-        response = HttpResponse(maprender.render_svg(content), content_type="image/svg+xml")
+        body = versioned_cache.get_or_compute("map", (municipality.id, second), svg)
+        response = HttpResponse(body, content_type="image/svg+xml")
         filename = f"palvelukartta-{municipality.id}-{second}.svg"
     else:
-        response = HttpResponse(
-            maprender.render_pdf(content, paper=paper), content_type="application/pdf"
-        )
+        data = versioned_cache.get_or_compute("pdf", ("map", municipality.id, second, paper), pdf)
+        response = HttpResponse(data, content_type="application/pdf")
         filename = f"palvelukartta-{municipality.id}-{second}-{paper}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
@@ -81,7 +90,12 @@ def area_file(request: HttpRequest, fmt: str) -> HttpResponse:
         return HttpResponse(area_overview_svg(lang="fi"), content_type="image/svg+xml")
     from weasyprint import HTML
 
-    pdf = HTML(string=maprender.render_area_html(lang=_second_lang(request))).write_pdf()
-    response = HttpResponse(bytes(pdf), content_type="application/pdf")
+    lang = _second_lang(request)
+    pdf = versioned_cache.get_or_compute(
+        "pdf",
+        ("area", lang),
+        lambda: bytes(HTML(string=maprender.render_area_html(lang=lang)).write_pdf()),
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="kainuu-koillismaa-ostopalvelut.pdf"'
     return response
