@@ -56,6 +56,7 @@ from pathlib import Path
 from typing import Any
 
 from kotokartta.core.text import localised
+from kotokartta.integrations.ptv.rules import validate_services
 from kotokartta.programme import models as m
 from kotokartta.programme.facts import provider_of, seller_of, served_municipalities
 from kotokartta.programme.vocabulary import (
@@ -174,6 +175,10 @@ Services without a responsible organisation (the document does not name one):
 
 Service locations without a street address (PTV requires one; the document gives none):
 {no_address}
+
+Services that PTV's v11 input rules would refuse as they stand ({rule_count} problems;
+rules.py lists the rules and their source):
+{rule_problems}
 """
 
 
@@ -645,6 +650,7 @@ class _Exporter:
     def run(self, folder: Path) -> list[Path]:
         served, skipped = self.served()
         services = [self.service(item) for item in served]
+        problems = validate_services(services)
         channels = []
         no_address = []
         for place in self.places.values():
@@ -684,6 +690,8 @@ class _Exporter:
                 skipped_list=_bullets(f"{p.id} ({p.status})" for p in skipped),
                 no_responsible=_bullets(self.no_responsible),
                 no_address=_bullets(no_address),
+                rule_count=len(problems),
+                rule_problems=_bullets(str(problem) for problem in problems),
             ),
             "utf-8",
         )
