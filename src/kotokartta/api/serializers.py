@@ -489,7 +489,9 @@ class ProvisionSerializer(serializers.Serializer):
         allow_null=True, help_text="Who actually provides it, when the document says."
     )
     role = RoleSerializer(allow_null=True, help_text="Who does it.")
-    alternative_roles = AlternativeRolesField(help_text="Or who else may do it.")
+    alternative_roles = AlternativeRolesField(
+        source="alternative_role_ids", help_text="Or who else may do it."
+    )
     purchased = serializers.BooleanField(
         help_text="The responsible municipality buys it (ostopalvelu) from the provider."
     )

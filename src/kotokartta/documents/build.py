@@ -621,7 +621,7 @@ class _Builder:
             provision.provider_organisation_id,
             provision.provider_unit_id,
             provision.role_id,
-            provision.alternative_roles,
+            provision.alternative_role_ids,
         )
         if not actor and provision.responsible_is_residence:
             actor, plural = self.t["residence"], False

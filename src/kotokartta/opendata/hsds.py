@@ -1006,7 +1006,7 @@ class _Builder:
             roles = self.text(p.role.name)
             alternatives = [
                 self.text(self.role_by_id[r].name)
-                for r in p.alternative_roles
+                for r in p.alternative_role_ids
                 if r in self.role_by_id
             ]
             if alternatives:
@@ -1258,7 +1258,7 @@ class _Builder:
             add("kotokartta-modes", f"mode:{mode}")
         if p.role_id:
             add("kotokartta-roles", f"role:{p.role_id}")
-        for role_id in p.alternative_roles:
+        for role_id in p.alternative_role_ids:
             if role_id in self.role_by_id:
                 add("kotokartta-roles", f"role:{role_id}", "alternative")
         section = (p.source or {}).get("section")

@@ -85,7 +85,7 @@ def _provision(p: m.Provision) -> schema.Provision:
         responsible=responsible,
         provider=provider,
         role=p.role_id,
-        alternative_roles=p.alternative_roles,
+        alternative_roles=p.alternative_role_ids,
         purchased=p.purchased,
         places=p.place_ids,
         modes=p.modes,

@@ -112,4 +112,4 @@ def places_of(provision: m.Provision, *, places: Mapping[str, m.Place]) -> list[
 
 def alternative_roles_of(provision: m.Provision, *, roles: Mapping[str, m.Role]) -> list[m.Role]:
     """The roles that may do the work instead of `provision.role`, in the data's order."""
-    return [roles[rid] for rid in provision.alternative_roles if rid in roles]
+    return [roles[rid] for rid in provision.alternative_role_ids if rid in roles]

@@ -43,6 +43,9 @@ def _clear() -> None:
     """Delete every programme row. Raw deletes: foreign keys are checked at commit."""
     tables: list[type[models.Model]] = [
         m.Provision.area_municipalities.through,
+        m.ProvisionClient,
+        m.ProvisionPlace,
+        m.ProvisionAlternativeRole,
         m.Activity.organisers.through,
         m.Activity.municipalities.through,
         m.Partner,
@@ -214,16 +217,13 @@ def _load_provisions(programme: Programme) -> None:
             municipality_id=owner,
             area_wide_all=owner is None and p.municipalities is None,
             phase=p.phase,
-            clients=[c.value for c in p.clients],
             status=p.status.value,
             responsible_id=None if p.responsible in (None, "residence") else p.responsible,
             responsible_is_residence=p.responsible == "residence",
             provider_organisation_id=p.provider.organisation if p.provider else None,
             provider_unit_id=p.provider.unit if p.provider else None,
             role_id=p.role,
-            alternative_roles=list(p.alternative_roles),
             purchased=p.purchased,
-            place_ids=list(p.places),
             modes=[mode.value for mode in p.modes],
             languages=list(p.languages),
             target_groups=[t.value for t in p.target_groups],
@@ -243,6 +243,21 @@ def _load_provisions(programme: Programme) -> None:
         for owner, p in rows
         if owner is None
         for mun_id in p.municipalities or []
+    )
+    m.ProvisionClient.objects.bulk_create(
+        m.ProvisionClient(provision_id=p.id, client=client.value, order=j)
+        for _owner, p in rows
+        for j, client in enumerate(p.clients)
+    )
+    m.ProvisionPlace.objects.bulk_create(
+        m.ProvisionPlace(provision_id=p.id, place_id=place_id, order=j)
+        for _owner, p in rows
+        for j, place_id in enumerate(p.places)
+    )
+    m.ProvisionAlternativeRole.objects.bulk_create(
+        m.ProvisionAlternativeRole(provision_id=p.id, role_id=role_id, order=j)
+        for _owner, p in rows
+        for j, role_id in enumerate(p.alternative_roles)
     )
     m.Partner.objects.bulk_create(
         m.Partner(

@@ -10,6 +10,7 @@ from django.db import models
 from kotokartta.core.cache import versioned_cache
 from kotokartta.programme.vocabulary import (
     ActivityKind,
+    ClientGroup,
     FlagKind,
     OrganisationKind,
     Status,
@@ -186,6 +187,18 @@ class Activity(models.Model):
         ordering = ["order"]
 
 
+# A provision's client groups, places and alternative roles are rows of their own (below), in
+# the data files' order. Every provision query fetches them with the provision (three queries per
+# query set, not per provision): `Provision.clients`, `place_ids` and `alternative_role_ids` read
+# them from memory.
+_LINKS = ("client_links", "place_links", "alternative_role_links")
+
+
+class ProvisionManager(models.Manager["Provision"]):
+    def get_queryset(self) -> ProvisionQuerySet:
+        return ProvisionQuerySet(self.model, using=self._db).prefetch_related(*_LINKS)
+
+
 class ProvisionQuerySet(models.QuerySet["Provision"]):
     def serving(self, municipality: Municipality) -> ProvisionQuerySet:
         """Provisions for residents of `municipality`: its own, and the area-wide ones."""
@@ -194,6 +207,10 @@ class ProvisionQuerySet(models.QuerySet["Provision"]):
             | models.Q(municipality__isnull=True, area_wide_all=True)
             | models.Q(municipality__isnull=True, area_municipalities=municipality)
         ).distinct()
+
+    def for_client(self, client: str) -> ProvisionQuerySet:
+        """Provisions for this client group (`job-seeker`, `other`)."""
+        return self.filter(client_links__client=client)
 
     def with_related(self) -> ProvisionQuerySet:
         return self.select_related(
@@ -219,7 +236,6 @@ class Provision(models.Model):
     area_wide_all = models.BooleanField(default=False)
     area_municipalities = models.ManyToManyField(Municipality, related_name="+", blank=True)
     phase = models.CharField(max_length=30)
-    clients = models.JSONField()
     status = models.CharField(max_length=20, choices=[(s.value, s.value) for s in Status])
     responsible = models.ForeignKey(
         Municipality, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -234,9 +250,7 @@ class Provision(models.Model):
     role = models.ForeignKey(
         Role, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    alternative_roles = models.JSONField(default=list)
     purchased = models.BooleanField(default=False)
-    place_ids = models.JSONField(default=list)
     modes = models.JSONField(default=list)
     languages = models.JSONField(default=list)
     target_groups = models.JSONField(default=list)
@@ -249,11 +263,71 @@ class Provision(models.Model):
     source = models.JSONField()
     order = models.PositiveIntegerField(default=0)
 
-    objects = ProvisionQuerySet.as_manager()
+    objects = ProvisionManager.from_queryset(ProvisionQuerySet)()
 
     class Meta:
         ordering = ["order"]
         indexes = [models.Index(fields=["municipality", "phase"])]
+
+    @property
+    def clients(self) -> list[str]:
+        """The client groups it serves, in the data's order."""
+        return [link.client for link in self.client_links.all()]
+
+    @property
+    def place_ids(self) -> list[str]:
+        """Its places' ids, in the data's order."""
+        return [link.place_id for link in self.place_links.all()]
+
+    @property
+    def alternative_role_ids(self) -> list[str]:
+        """The roles that may do the work instead of `role`, in the data's order."""
+        return [link.role_id for link in self.alternative_role_links.all()]
+
+
+class ProvisionClient(models.Model):
+    """One client group a provision serves."""
+
+    provision = models.ForeignKey(Provision, on_delete=models.CASCADE, related_name="client_links")
+    client = models.CharField(max_length=20, choices=[(c.value, c.value) for c in ClientGroup])
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [
+            models.UniqueConstraint(fields=["provision", "client"], name="one_client_group_once")
+        ]
+        indexes = [models.Index(fields=["client"])]
+
+
+class ProvisionPlace(models.Model):
+    """One place where a provision is given."""
+
+    provision = models.ForeignKey(Provision, on_delete=models.CASCADE, related_name="place_links")
+    place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="provision_links")
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [
+            models.UniqueConstraint(fields=["provision", "place"], name="one_place_once")
+        ]
+
+
+class ProvisionAlternativeRole(models.Model):
+    """A role that may do a provision's work instead of its main role."""
+
+    provision = models.ForeignKey(
+        Provision, on_delete=models.CASCADE, related_name="alternative_role_links"
+    )
+    role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="+")
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [
+            models.UniqueConstraint(fields=["provision", "role"], name="one_alternative_role_once")
+        ]
 
 
 class Partner(models.Model):

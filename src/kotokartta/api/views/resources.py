@@ -296,13 +296,7 @@ class ProvisionList(ProvisionContextMixin, ListView):
         if "purchased" in params:
             queryset = queryset.filter(purchased=params["purchased"] == "true")
         if "client" in params:
-            # `clients` is a JSON list; filter in Python to stay database-neutral.
-            ids = [
-                pid
-                for pid, clients in queryset.values_list("id", "clients")
-                if params["client"] in clients
-            ]
-            queryset = queryset.filter(id__in=ids)
+            queryset = queryset.for_client(params["client"])
         return queryset.order_by("order", "id")
 
 

@@ -414,7 +414,7 @@ class _Exporter:
         if provision.activity is not None and provision.activity.description:
             lines.append(localised(provision.activity.description, lang))
         roles = [provision.role_id] if provision.role_id else []
-        roles += list(provision.alternative_roles)
+        roles += provision.alternative_role_ids
         role_names = [localised(self.roles[r].name, lang) for r in roles if r in self.roles]
         if role_names:
             lines.append(("Done by: " if en else "Tekijä: ") + ", ".join(role_names) + ".")

@@ -115,9 +115,11 @@ def _texts(
             problems.append((f"{where}.value", "is empty"))
             continue
         if types is not None:
-            kind = item.get("type")
+            kind = str(item.get("type"))
             if kind not in types:
-                problems.append((f"{where}.type", _choice(kind, frozenset(types)) or ""))
+                problems.append(
+                    (f"{where}.type", _choice(item.get("type"), frozenset(types)) or "")
+                )
                 continue
             limit = types[kind]
             if len(value) > limit:
