@@ -55,13 +55,13 @@ MUNICIPAL_SECTIONS = [*(section for section, _phases in SECTION_PLAN), "cooperat
 
 
 @pytest.fixture(scope="module")
-def doc_fi(django_db_blocker: pytest.FixtureRequest) -> DocumentModel:
+def doc_fi(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> DocumentModel:
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
         return programme_document()
 
 
 @pytest.fixture(scope="module")
-def doc_en(django_db_blocker: pytest.FixtureRequest) -> DocumentModel:
+def doc_en(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> DocumentModel:
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
         return programme_document(lang="en")
 
@@ -72,12 +72,10 @@ def html_fi(doc_fi: DocumentModel) -> str:
 
 
 @pytest.fixture(scope="module")
-def pdf_fi(django_db_blocker: pytest.FixtureRequest) -> bytes:
+def pdf_fi(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> bytes:
     """Rendered once through the web view's cache, so the PDF download test reuses it."""
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
-        dataset = m.DataSet.objects.order_by("-loaded_at").first()
-        assert dataset is not None
-        return cached_pdf(dataset=dataset, lang="fi")
+        return cached_pdf(lang="fi")
 
 
 def pdf_text(pdf: bytes) -> str:
