@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from kotokartta.core.text import localised
-from kotokartta.documents.build import BASIS_NAMES, LANGUAGE_NAMES, _pair
+from kotokartta.documents.texts import BASIS_NAMES, LANGUAGE_NAMES, _pair
 from kotokartta.programme import schema
 from kotokartta.programme.validation import Programme
 from kotokartta.programme.vocabulary import (

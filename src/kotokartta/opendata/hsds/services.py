@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 
-from kotokartta.documents.build import BASIS_NAMES, LANGUAGE_NAMES
+from kotokartta.documents.texts import BASIS_NAMES, LANGUAGE_NAMES
 from kotokartta.opendata.hsds.borders import municipal_borders
 from kotokartta.opendata.hsds.builder import HsdsBuilderBase
 from kotokartta.opendata.hsds.common import (

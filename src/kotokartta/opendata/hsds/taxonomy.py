@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kotokartta.core.text import localised
-from kotokartta.documents.build import BASIS_NAMES, FLAG_KIND_NAMES
+from kotokartta.documents.texts import BASIS_NAMES, FLAG_KIND_NAMES
 from kotokartta.opendata.hsds.common import (
     ORGANISATION_KIND_NAMES,
     STATUS_TO_HSDS,
