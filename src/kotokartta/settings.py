@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "kotokartta.api",
     "kotokartta.opendata",
     "kotokartta.integrations.ptv",
+    "kotokartta.devtools",
 ]
 
 MIDDLEWARE = [
