@@ -29,6 +29,7 @@ from django.test import Client
 from kotokartta.core.text import localised
 from kotokartta.coverage.formats import matrix_csv
 from kotokartta.coverage.selectors import coverage_matrix
+from kotokartta.devtools.synth import synthesise
 from kotokartta.documents.build import programme_document
 from kotokartta.integrations.ptv.export import EXPORTED_STATUSES, export_ptv
 from kotokartta.integrations.ptv.shapes import stable_id
@@ -42,7 +43,6 @@ from kotokartta.programme.facts import (
     seller_of,
     served_municipalities,
 )
-from kotokartta.programme.synth import synthesise
 from kotokartta.programme.vocabulary import ClientGroup
 
 SYNTH_MUNICIPALITIES = 40
