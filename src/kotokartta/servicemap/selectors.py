@@ -18,6 +18,7 @@ from kotokartta.core.text import content_language, localised
 from kotokartta.paths.selectors import municipality_overview
 from kotokartta.programme import content
 from kotokartta.programme import models as m
+from kotokartta.programme.facts import providing_municipality
 from kotokartta.programme.vocabulary import MODE_NAMES, PHASES, STATUS_NAMES
 
 # The programme's chain, in order; the other phases run beside it.
@@ -177,24 +178,25 @@ def service_map(*, municipality: m.Municipality, second_lang: str) -> ServiceMap
 def purchase_arrangements() -> list[dict[str, Any]]:
     """Who serves whose residents in the statutory phases: one arrow per (from, to) pair.
 
-    An arrow goes from the municipality of residence to the municipality of the provider when
-    they differ: Puolanka → Suomussalmi, Paltamo → Kajaani, Taivalkoski → Kuusamo …"""
+    An arrow goes from the municipality of residence to the municipality whose own organisation
+    provides (`facts.providing_municipality`) when they differ: Puolanka → Suomussalmi, Paltamo →
+    Kajaani, Taivalkoski → Kuusamo …"""
     pairs: dict[tuple[str, str], dict[str, Any]] = {}
     provisions = m.Provision.objects.filter(
         municipality__isnull=False, phase__in=ARRANGEMENT_PHASES
     ).select_related("municipality", "provider_organisation__municipality")
     for provision in provisions:
-        org = provision.provider_organisation
-        if org is None or org.municipality is None or provision.municipality is None:
+        providing = providing_municipality(provision)
+        if providing is None or provision.municipality is None:
             continue
-        if org.municipality_id == provision.municipality_id:
+        if providing.id == provision.municipality_id:
             continue
-        key = (provision.municipality.code, org.municipality.code)
+        key = (provision.municipality.code, providing.code)
         pair = pairs.setdefault(
             key,
             {
                 "from": provision.municipality,
-                "to": org.municipality,
+                "to": providing,
                 "clients": set(),
                 "phases": set(),
                 "purchased": False,
