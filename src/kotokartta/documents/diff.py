@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from kotokartta.core.text import localised
+from kotokartta.documents.diff_texts import FIELD_LABELS, GROUPS, TEXTS
 from kotokartta.documents.texts import BASIS_NAMES, LANGUAGE_NAMES, _pair
 from kotokartta.programme import schema
 from kotokartta.programme.validation import Programme
@@ -30,127 +31,6 @@ from kotokartta.programme.vocabulary import (
 AREA = ""  # the municipality key of area-wide changes
 
 # Order of the groups under one municipality.
-GROUPS = (
-    "area",
-    "municipality",
-    "coordinator",
-    "provision",
-    "activity",
-    "flag",
-    "organisation",
-    "place",
-    "role",
-    "cooperation",
-    "document",
-)
-
-TEXTS: dict[str, dict[str, str]] = {
-    "fi": {
-        "heading": "Muutokset: {old} → {new}",
-        "count": "{count} muutosta.",
-        "count_one": "1 muutos.",
-        "none": "Ei muutoksia (no changes).",
-        "area": "Koko työllisyysalue",
-        "added": "lisätty",
-        "removed": "poistettu",
-        "changed": "muutettu",
-        "yes": "kyllä",
-        "no": "ei",
-        "empty": "–",
-        "residence": "asukkaan kotikunta",
-        "group_area": "Alueen tiedot",
-        "group_municipality": "Kunnan tiedot",
-        "group_coordinator": "Yhteyshenkilöt",
-        "group_activity": "Toiminnat ja hankkeet",
-        "group_flag": "Laatuhuomiot",
-        "group_organisation": "Organisaatiot ja yksiköt",
-        "group_place": "Paikat",
-        "group_role": "Nimikkeet",
-        "group_cooperation": "Yhteistyöelimet",
-        "group_document": "Lähdeasiakirja",
-        "document_changed": "Lähdeasiakirjan teksti ({file}) on muuttunut: {removed} riviä "
-        "poistui, {added} tuli lisää.",
-    },
-    "en": {
-        "heading": "Changes: {old} → {new}",
-        "count": "{count} changes.",
-        "count_one": "1 change.",
-        "none": "No changes.",
-        "area": "The whole employment area",
-        "added": "added",
-        "removed": "removed",
-        "changed": "changed",
-        "yes": "yes",
-        "no": "no",
-        "empty": "–",
-        "residence": "the person's home municipality",
-        "group_area": "Area record",
-        "group_municipality": "Municipality record",
-        "group_coordinator": "Coordinators",
-        "group_activity": "Activities and projects",
-        "group_flag": "Data-quality flags",
-        "group_organisation": "Organisations and units",
-        "group_place": "Places",
-        "group_role": "Roles",
-        "group_cooperation": "Cooperation bodies",
-        "group_document": "Source document",
-        "document_changed": "The source document's text ({file}) has changed: {removed} lines "
-        "removed, {added} added.",
-    },
-}
-
-FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "phase": ("vaihe", "phase"),
-    "clients": ("asiakasryhmät", "client groups"),
-    "status": ("tila", "status"),
-    "responsible": ("vastuukunta", "responsible municipality"),
-    "provider": ("palvelun tuottaja", "provider"),
-    "role": ("tekijän nimike", "role"),
-    "alternative_roles": ("vaihtoehtoiset nimikkeet", "alternative roles"),
-    "purchased": ("ostopalvelu", "purchased"),
-    "places": ("paikat", "places"),
-    "modes": ("toteutustapa", "modes"),
-    "partners": ("mukana", "partners"),
-    "languages": ("kielet", "languages"),
-    "target_groups": ("kohderyhmät", "target groups"),
-    "activity": ("toiminta", "activity"),
-    "condition": ("ehto", "condition"),
-    "details": ("kuvaus", "details"),
-    "planned_from": ("suunniteltu alkamisvuosi", "planned from"),
-    "municipalities": ("kunnat", "municipalities"),
-    "source": ("lähde", "source"),
-    "owner": ("tiedosto", "file"),
-    "code": ("kuntanumero", "code"),
-    "name": ("nimi", "name"),
-    "aliases": ("rinnakkaisnimet", "aliases"),
-    "wellbeing_county": ("hyvinvointialue", "wellbeing services county"),
-    "receives_quota_refugees": ("vastaanottaa kiintiöpakolaisia", "receives quota refugees"),
-    "title": ("nimike", "title"),
-    "email": ("sähköposti", "e-mail"),
-    "organisation": ("organisaatio", "organisation"),
-    "unit": ("yksikkö", "unit"),
-    "kind": ("laji", "kind"),
-    "subject": ("kohde", "subject"),
-    "text": ("teksti", "text"),
-    "organisers": ("järjestäjät", "organisers"),
-    "phases": ("vaiheet", "phases"),
-    "period": ("kausi", "period"),
-    "description": ("kuvaus", "description"),
-    "units": ("yksiköt", "units"),
-    "municipality": ("kunta", "municipality"),
-    "address": ("osoite", "address"),
-    "postal_code": ("postinumero", "postal code"),
-    "latitude": ("leveysaste", "latitude"),
-    "longitude": ("pituusaste", "longitude"),
-    "appointed_by": ("asettaja", "appointed by"),
-    "members": ("jäsenet", "members"),
-    "tasks": ("tehtävät", "tasks"),
-    "document": ("lähdeasiakirja", "source document"),
-    "data_date": ("tietojen päivämäärä", "data date"),
-    "file": ("tiedosto", "file"),
-    "publisher": ("julkaisija", "publisher"),
-}
-
 LONG_VALUE = 70  # longer old/new values are printed on lines of their own
 
 
