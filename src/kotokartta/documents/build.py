@@ -22,7 +22,6 @@ from kotokartta.documents import finnish
 from kotokartta.documents.model import Block, DocumentModel, Item, Paragraph, Table
 from kotokartta.documents.phrases import PhraseBuilder
 from kotokartta.documents.texts import (
-    FLAG_KIND_NAMES,
     LANGUAGES,
     PHASE_SHORT,
     SECTION_PLAN,
@@ -30,6 +29,7 @@ from kotokartta.documents.texts import (
     _join,
     _pair,
     _sentence,
+    flag_kind_name,
     phase_title,
     section_title,
 )
@@ -246,9 +246,7 @@ class _Builder(PhraseBuilder):
                     paragraphs.append(description)
                 flags = self.flags_by_subject.get(activity.id, [])
                 if flags:
-                    kinds = sorted(
-                        {_pair(FLAG_KIND_NAMES[f.kind], self.lang).lower() for f in flags}
-                    )
+                    kinds = sorted({flag_kind_name(f.kind, self.lang).lower() for f in flags})
                     paragraphs.append(
                         self.prose(
                             self.t["flag_ref"].format(
@@ -492,7 +490,7 @@ class _Builder(PhraseBuilder):
 
     def flag_item(self, flag: m.Flag) -> Item:
         t = self.t
-        kind = _pair(FLAG_KIND_NAMES[flag.kind], self.lang)
+        kind = flag_kind_name(flag.kind, self.lang)
         text = self.own(flag.text, "text")
         paragraphs = []
         if text is not None:

@@ -10,7 +10,6 @@ from kotokartta.documents.lookups import load_lookups
 from kotokartta.documents.model import Item, Paragraph
 from kotokartta.documents.texts import (
     BASIS_NAMES,
-    FLAG_KIND_NAMES,
     LABELS,
     LANGUAGE_NAMES,
     PHASE_LEAD,
@@ -19,6 +18,7 @@ from kotokartta.documents.texts import (
     _join,
     _pair,
     _sentence,
+    flag_kind_name,
 )
 from kotokartta.programme import models as m
 from kotokartta.programme.facts import (
@@ -261,7 +261,7 @@ class PhraseBuilder:
             )
         flags = self.flags_by_subject.get(provision.id, [])
         if flags:
-            kinds = sorted({_pair(FLAG_KIND_NAMES[f.kind], lang).lower() for f in flags})
+            kinds = sorted({flag_kind_name(f.kind, lang).lower() for f in flags})
             sentences.append(
                 self.t["flag_ref"].format(kinds=", ".join(kinds), number=self.flags_number)
             )

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
+
 from kotokartta.programme.vocabulary import (
     PHASE_BY_ID,
 )
@@ -127,16 +131,25 @@ BASIS_NAMES: dict[str, tuple[str, str]] = {
     "family_member": ("työ- ja opiskeluperäisten muuttajien perheenjäsenet", "family members"),
 }
 
-FLAG_KIND_NAMES: dict[str, tuple[str, str]] = {
-    "misspelling": ("Kirjoitusvirhe", "Misspelling"),
-    "contradiction": ("Ristiriita", "Contradiction"),
-    "inconsistent_term": ("Epäjohdonmukainen nimitys", "Inconsistent term"),
-    "undetermined": ("Avoin", "Open"),
-    "dated_plan": ("Vanhentunut suunnitelma", "Dated plan"),
-    "silent": ("Ei kuvattu", "Not described"),
-    "ambiguous": ("Epäselvä", "Ambiguous"),
-    "legal_reference": ("Lakiviittaus", "Legal reference"),
+# Flag kinds through gettext (the msgids of the coverage views' flag legend): one name per kind in
+# every interface language; `flag_kind_name` reads it in the document's language.
+FLAG_KIND_LABELS: dict[str, Promise] = {
+    "misspelling": gettext_lazy("Misspelling"),
+    "contradiction": gettext_lazy("Contradiction"),
+    "inconsistent_term": gettext_lazy("Inconsistent term"),
+    "undetermined": gettext_lazy("Open"),
+    "dated_plan": gettext_lazy("Dated plan"),
+    "silent": gettext_lazy("Not described"),
+    "ambiguous": gettext_lazy("Ambiguous"),
+    "legal_reference": gettext_lazy("Legal reference"),
 }
+
+
+def flag_kind_name(kind: str, lang: str) -> str:
+    """The name of a flag kind in `lang`, from the gettext catalogues."""
+    with translation.override(lang):
+        return str(FLAG_KIND_LABELS[kind])
+
 
 LABELS: dict[str, dict[str, str]] = {
     "fi": {

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kotokartta.core.text import localised
-from kotokartta.documents.texts import BASIS_NAMES, FLAG_KIND_NAMES
+from kotokartta.documents.texts import BASIS_NAMES, FLAG_KIND_LABELS, flag_kind_name
 from kotokartta.opendata.hsds.common import (
     ORGANISATION_KIND_NAMES,
     STATUS_TO_HSDS,
@@ -241,15 +241,15 @@ def _terms(
                 _sentence(_t(lang, "Tehtävänimike: ", "Job title: ") + name),
             )
         )
-    for kind, pair in FLAG_KIND_NAMES.items():
+    for kind in FLAG_KIND_LABELS:
         terms.append(
             Term(
                 "kotokartta-flags",
                 f"flag:{kind}",
-                _pair(pair, lang),
+                flag_kind_name(kind, lang),
                 _sentence(
                     _t(lang, "Huomautus asiakirjasta: ", "Note on the document: ")
-                    + _pair(pair, lang).lower()
+                    + flag_kind_name(kind, lang).lower()
                 ),
             )
         )
