@@ -9,17 +9,18 @@ no organisation.
 **Seller** (`seller_of`). A provision is *purchased* (ostopalvelu) when the responsible
 municipality buys it. The document names whom it buys from as an organisation, often with the
 part of it that does the work: "palvelut ostetaan Suomussalmen kunnan työllisyys- ja
-hallintopalveluilta", "Luku- ja kirjoitustaidon koulutusta … ostetaan Suomussalmen kunnalta"
-(section 3, Puolanka). So the seller is the provider *organisation* of a purchased provision —
+hallintopalveluilta" (Puolanka's assessment paragraph), "Luku- ja kirjoitustaidon koulutusta …
+ostetaan Suomussalmen kunnalta" (Puolanka, literacy). So the seller is the provider *organisation* of a purchased provision —
 never the unit, which is the part of the seller that serves, and never a place. The seller *is
 a municipality* only when that organisation is a municipality's own organisation (kind
 `municipality`): a college or company based in Kajaani is not the municipality of Kajaani. A
 purchased provision whose provider the document does not name has no seller (`None`: "the
 document does not name the seller"); a provision that is not purchased has none either.
 
-Before this module the seller was computed five ways: coverage named the municipality an
-organisation is *based* in, HSDS only municipal organisations, the document the organisation's
-name, the path text and the service map the provider's base municipality or nothing. On the
+Before this module the seller was derived in six places by four rules: coverage named the
+municipality an organisation is *based* in, HSDS only municipal organisations, the document the
+organisation's name, and the path text, the guide's step templates and the service map the
+provider's base municipality (or the provider, or nothing). On the
 Kainuu-Koillismaa data every purchased provision is bought from a municipal organisation, so the
 rules agreed there; they differed for a non-municipal seller.
 
