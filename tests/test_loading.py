@@ -46,6 +46,10 @@ def database_snapshot() -> dict[str, Any]:
             row.pop("order", None)  # file order; checked per municipality below
             for many in model._meta.many_to_many:
                 row[many.name] = sorted(x.pk for x in getattr(obj, many.name).all())
+            if isinstance(obj, m.Provision):  # rows of their own, in the files' order
+                row["clients"] = obj.clients
+                row["place_ids"] = obj.place_ids
+                row["alternative_role_ids"] = obj.alternative_role_ids
             rows.append(row)
         snapshot[model.__name__] = sorted(rows, key=repr)
     snapshot["provision order"] = {
