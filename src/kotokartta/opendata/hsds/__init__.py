@@ -6,6 +6,13 @@ Python over the ORM; `kotokartta export hsds` writes it as files and `/api/hsds/
 Every object validates against the official HSDS 3.0 JSON schemas shipped in
 `data/hsds-3.0-schema/` (see `kotokartta.opendata.schemas` and tests/test_hsds.py).
 
+The package goes step by step: `common` (identifiers, constants), `taxonomy` (the terms),
+`borders` (municipal borders for service areas), `builder` (organisations, the programme,
+locations, contacts), `services` (one service per provision with its areas, locations, languages
+and attributes, and the flags; `HsdsBuilder.build` runs every step) and `data` (the built tables
+and the nested API shapes). Who provides, who sells and whom a provision serves come from the
+read model, `programme.facts`.
+
 Modelling choices
 -----------------
 
