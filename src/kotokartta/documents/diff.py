@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from kotokartta.core.text import localised
 from kotokartta.documents.diff_texts import FIELD_LABELS, GROUPS, TEXTS
-from kotokartta.documents.texts import BASIS_NAMES, LANGUAGE_NAMES, _pair
+from kotokartta.documents.texts import LANGUAGE_NAMES, _pair, basis_name
 from kotokartta.programme import schema
 from kotokartta.programme.validation import Programme
 from kotokartta.programme.vocabulary import (
@@ -198,7 +198,7 @@ class _Names:
         if name == "languages":
             return self.listing(_pair(LANGUAGE_NAMES.get(v, (v, v)), lang) for v in value)
         if name == "target_groups":
-            return self.listing(_pair(BASIS_NAMES.get(v, (v, v)), lang) for v in value)
+            return self.listing(basis_name(v, lang) for v in value)
         if name == "activity":
             return self.activity(value)
         if name == "subject":

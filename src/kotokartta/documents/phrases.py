@@ -9,7 +9,6 @@ from kotokartta.documents import finnish
 from kotokartta.documents.lookups import load_lookups
 from kotokartta.documents.model import Item, Paragraph
 from kotokartta.documents.texts import (
-    BASIS_NAMES,
     LABELS,
     LANGUAGE_NAMES,
     PHASE_LEAD,
@@ -18,6 +17,7 @@ from kotokartta.documents.texts import (
     _join,
     _pair,
     _sentence,
+    basis_name,
     flag_kind_name,
 )
 from kotokartta.programme import models as m
@@ -243,7 +243,7 @@ class PhraseBuilder:
             else:
                 sentences.append(self.t["condition"].format(text=condition_text))
         if provision.target_groups:
-            groups = [_pair(BASIS_NAMES[g], lang) for g in provision.target_groups]
+            groups = [basis_name(g, lang) for g in provision.target_groups]
             sentences.append(self.t["targets"].format(groups=_join(groups, lang)))
         if provision.languages:
             names = [_pair(LANGUAGE_NAMES.get(c, (c, c)), lang) for c in provision.languages]

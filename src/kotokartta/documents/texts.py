@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from django.utils import translation
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from kotokartta.programme.vocabulary import (
     PHASE_BY_ID,
@@ -114,22 +114,35 @@ LANGUAGE_NAMES: dict[str, tuple[str, str]] = {
     "et": ("viro", "Estonian"),
 }
 
-BASIS_NAMES: dict[str, tuple[str, str]] = {
-    "quota_refugee": ("kiintiöpakolaiset", "quota refugees"),
-    "temporary_protection": ("tilapäistä suojelua saavat", "people with temporary protection"),
-    "international_protection": (
-        "kansainvälistä suojelua saaneet",
-        "people granted international protection",
+# The residence bases as the groups the document names (plural), through gettext: the documents
+# app's own catalogue (context "residence basis, plural"), in every interface language.
+BASIS_LABELS: dict[str, Promise] = {
+    "quota_refugee": pgettext_lazy("residence basis, plural", "quota refugees"),
+    "temporary_protection": pgettext_lazy(
+        "residence basis, plural", "people with temporary protection"
     ),
-    "family_reunification": ("perheenyhdistämisen kautta tulleet", "family reunification"),
-    "unaccompanied_minor": (
-        "ilman huoltajaa alaikäisenä tulleet",
-        "people who came as unaccompanied minors",
+    "international_protection": pgettext_lazy(
+        "residence basis, plural", "people granted international protection"
     ),
-    "work": ("työn perusteella muuttaneet", "people who moved for work"),
-    "study": ("opiskelun perusteella muuttaneet", "people who moved to study"),
-    "family_member": ("työ- ja opiskeluperäisten muuttajien perheenjäsenet", "family members"),
+    "family_reunification": pgettext_lazy("residence basis, plural", "family reunification"),
+    "unaccompanied_minor": pgettext_lazy(
+        "residence basis, plural", "people who came as unaccompanied minors"
+    ),
+    "work": pgettext_lazy("residence basis, plural", "people who moved for work"),
+    "study": pgettext_lazy("residence basis, plural", "people who moved to study"),
+    "family_member": pgettext_lazy("residence basis, plural", "family members"),
 }
+
+
+def basis_name(basis: str, lang: str) -> str:
+    """The group of people with this residence basis, in `lang` ("kiintiöpakolaiset"); an
+    unknown code is returned as it is."""
+    label = BASIS_LABELS.get(basis)
+    if label is None:
+        return basis
+    with translation.override(lang):
+        return str(label)
+
 
 # Flag kinds through gettext (the msgids of the coverage views' flag legend): one name per kind in
 # every interface language; `flag_kind_name` reads it in the document's language.

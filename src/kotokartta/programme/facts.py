@@ -10,10 +10,11 @@ no organisation.
 municipality buys it. The document names whom it buys from as an organisation, often with the
 part of it that does the work: "palvelut ostetaan Suomussalmen kunnan työllisyys- ja
 hallintopalveluilta" (Puolanka's assessment paragraph), "Luku- ja kirjoitustaidon koulutusta …
-ostetaan Suomussalmen kunnalta" (Puolanka, literacy). So the seller is the provider *organisation* of a purchased provision —
-never the unit, which is the part of the seller that serves, and never a place. The seller *is
-a municipality* only when that organisation is a municipality's own organisation (kind
-`municipality`): a college or company based in Kajaani is not the municipality of Kajaani. A
+ostetaan Suomussalmen kunnalta" (Puolanka, literacy). So the seller is the provider
+*organisation* of a purchased provision — never the unit, which is the part of the seller that
+serves, and never a place. The seller *is a municipality* only when that organisation is a
+municipality's own organisation (kind `municipality`): a college or company based in Kajaani is
+not the municipality of Kajaani. A
 purchased provision whose provider the document does not name has no seller (`None`: "the
 document does not name the seller"); a provision that is not purchased has none either.
 

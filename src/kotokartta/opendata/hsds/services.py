@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 
-from kotokartta.documents.texts import BASIS_NAMES, LANGUAGE_NAMES
+from kotokartta.documents.texts import LANGUAGE_NAMES, basis_name
 from kotokartta.opendata.hsds.borders import municipal_borders
 from kotokartta.opendata.hsds.builder import HsdsBuilderBase
 from kotokartta.opendata.hsds.common import (
@@ -164,7 +164,7 @@ class HsdsBuilder(HsdsBuilderBase):
             who = ", ".join(self.mun_label(mun) for mun in served)
         parts.append(self.t(f"Asukkaat: {who}.", f"For residents of: {who}."))
         if p.target_groups:
-            groups = ", ".join(_pair(BASIS_NAMES[g], lang) for g in p.target_groups)
+            groups = ", ".join(basis_name(g, lang) for g in p.target_groups)
             parts.append(self.t(f"Kohderyhmä: {groups}.", f"For: {groups}."))
         condition = self.text((p.condition or {}).get("text"))
         if condition:

@@ -6,7 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kotokartta.core.text import localised
-from kotokartta.documents.texts import BASIS_NAMES, FLAG_KIND_LABELS, flag_kind_name
+from kotokartta.documents.texts import (
+    BASIS_LABELS,
+    FLAG_KIND_LABELS,
+    basis_name,
+    flag_kind_name,
+)
 from kotokartta.opendata.hsds.common import (
     ORGANISATION_KIND_NAMES,
     STATUS_TO_HSDS,
@@ -213,13 +218,13 @@ def _terms(
             ),
         )
     )
-    for basis, pair in BASIS_NAMES.items():
+    for basis in BASIS_LABELS:
         terms.append(
             Term(
                 "kotokartta-target-groups",
                 f"target-group:{basis}",
-                _pair(pair, lang),
-                _sentence(_t(lang, "Kohderyhmä: ", "Target group: ") + _pair(pair, lang)),
+                basis_name(basis, lang),
+                _sentence(_t(lang, "Kohderyhmä: ", "Target group: ") + basis_name(basis, lang)),
             )
         )
     for mode, pair in MODE_NAMES.items():
