@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from kotokartta.documents.texts import BASIS_LABELS, basis_name, flag_kind_name
+from kotokartta.documents.texts import (
+    BASIS_LABELS,
+    PHASE_SHORT_LABELS,
+    basis_name,
+    flag_kind_name,
+    phase_short_name,
+)
 
 DOCUMENT_CATALOGUES = sorted(
     (Path(settings.BASE_DIR) / "documents" / "locale").glob("*/LC_MESSAGES/django.po")
@@ -21,6 +27,12 @@ def test_residence_basis_groups__read_in_finnish_and_english() -> None:
     assert basis_name("quota_refugee", "fi") == "kiintiöpakolaiset"
     assert basis_name("quota_refugee", "en") == "quota refugees"
     assert basis_name("family_member", "sv").startswith("familjemedlemmar")
+
+
+def test_short_phase_names__read_in_finnish_and_swedish() -> None:
+    assert phase_short_name("plan", "fi") == "kotoutumissuunnitelma"
+    assert phase_short_name("plan", "sv") == "integrationsplan"
+    assert phase_short_name("plan", "en") == "integration plan"
 
 
 def test_flag_kinds__read_from_the_shared_catalogue() -> None:
@@ -46,4 +58,4 @@ def test_documents_catalogue__is_complete_and_valid(po: Path) -> None:
     assert check.returncode == 0, check.stderr
     left = subprocess.run(["msgattrib", "--untranslated", str(po)], capture_output=True, text=True)
     assert left.stdout.count("\nmsgid ") == 0, left.stdout[:1000]
-    assert po.read_text("utf-8").count("msgctxt") == len(BASIS_LABELS)
+    assert po.read_text("utf-8").count("msgctxt") == len(BASIS_LABELS) + len(PHASE_SHORT_LABELS)

@@ -23,13 +23,12 @@ from kotokartta.documents.model import Block, DocumentModel, Item, Paragraph, Ta
 from kotokartta.documents.phrases import PhraseBuilder
 from kotokartta.documents.texts import (
     LANGUAGES,
-    PHASE_SHORT,
     SECTION_PLAN,
     _capitalise,
     _join,
-    _pair,
     _sentence,
     flag_kind_name,
+    phase_short_name,
     phase_title,
     section_title,
 )
@@ -374,7 +373,7 @@ class _Builder(PhraseBuilder):
     def _phase_list(self, provisions: Iterable[m.Provision]) -> str:
         seen: list[str] = []
         for provision in sorted(provisions, key=lambda p: list(PHASE_BY_ID).index(p.phase)):
-            short = _pair(PHASE_SHORT[provision.phase], self.lang)
+            short = phase_short_name(provision.phase, self.lang)
             if short not in seen:
                 seen.append(short)
         return ", ".join(seen)
@@ -459,7 +458,7 @@ class _Builder(PhraseBuilder):
         if not (bought or others or produced):
             items.append(Item((self.prose(t["self_arranged"]),)))
         open_items = [
-            f"{_pair(PHASE_SHORT[p.phase], self.lang)} ({self.clients(p.clients, lower=True)})"
+            f"{phase_short_name(p.phase, self.lang)} ({self.clients(p.clients, lower=True)})"
             for p in sorted(own, key=lambda p: list(PHASE_BY_ID).index(p.phase))
             if p.status == Status.UNDETERMINED
         ]

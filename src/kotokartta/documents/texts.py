@@ -48,21 +48,29 @@ SECTION_TITLES: dict[str, tuple[str, str]] = {
     "flags": ("Tietojen laatuhuomiot kunnittain", "Data-quality notes by municipality"),
 }
 
-# Short phase names for lists ("bought from Suomussalmi: assessment, integration plan").
-PHASE_SHORT: dict[str, tuple[str, str]] = {
-    "assessment": ("arviointi", "assessment"),
-    "multi_assessment": ("monialainen arviointi", "multi-professional assessment"),
-    "plan": ("kotoutumissuunnitelma", "integration plan"),
-    "multi_plan": ("monialainen kotoutumissuunnitelma", "multi-professional plan"),
-    "orientation": ("yhteiskuntaorientaatio", "civic orientation"),
-    "training": ("kotoutumiskoulutus", "integration training"),
-    "final_test": ("päättötestaus", "final language test"),
-    "literacy": ("luku- ja kirjoitustaito ja kielen oppiminen", "literacy and language learning"),
-    "guidance": ("ohjaus ja neuvonta", "guidance and advice"),
-    "municipal_services": ("muut kunnan palvelut", "other municipal services"),
-    "community": ("järjestö- ja yhteisötoiminta", "community activities"),
-    "employment": ("työllistyminen ja yrittäjyys", "employment and entrepreneurship"),
+# Short phase names for lists ("bought from Suomussalmi: assessment, integration plan"), through
+# gettext: the documents app's own catalogue (context "programme phase, short").
+PHASE_SHORT_LABELS: dict[str, Promise] = {
+    "assessment": pgettext_lazy("programme phase, short", "assessment"),
+    "multi_assessment": pgettext_lazy("programme phase, short", "multi-professional assessment"),
+    "plan": pgettext_lazy("programme phase, short", "integration plan"),
+    "multi_plan": pgettext_lazy("programme phase, short", "multi-professional plan"),
+    "orientation": pgettext_lazy("programme phase, short", "civic orientation"),
+    "training": pgettext_lazy("programme phase, short", "integration training"),
+    "final_test": pgettext_lazy("programme phase, short", "final language test"),
+    "literacy": pgettext_lazy("programme phase, short", "literacy and language learning"),
+    "guidance": pgettext_lazy("programme phase, short", "guidance and advice"),
+    "municipal_services": pgettext_lazy("programme phase, short", "other municipal services"),
+    "community": pgettext_lazy("programme phase, short", "community activities"),
+    "employment": pgettext_lazy("programme phase, short", "employment and entrepreneurship"),
 }
+
+
+def phase_short_name(phase_id: str, lang: str) -> str:
+    """A phase's short name for lists, in `lang` ("arviointi", "integration plan")."""
+    with translation.override(lang):
+        return str(PHASE_SHORT_LABELS[phase_id])
+
 
 # What the provider does in each phase, before the provider's name: (fi singular, fi plural, en).
 PHASE_LEAD: dict[str, tuple[str, str, str]] = {
