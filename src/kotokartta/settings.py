@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "kotokartta.core",
     "kotokartta.programme",
     "kotokartta.paths",
+    "kotokartta.eligibility",
     "kotokartta.search",
     "kotokartta.guide",
     "kotokartta.servicemap",

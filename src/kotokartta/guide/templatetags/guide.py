@@ -28,17 +28,6 @@ def basis_label(basis: str) -> str:
     return str(labels.RESIDENCE_BASIS.get(basis, basis))
 
 
-@register.filter
-def rule_text(code: str) -> str:
-    """A reason or deadline code of the eligibility rules, in the page's language."""
-    from kotokartta.eligibility.rules import DESCRIPTIONS
-    from kotokartta.guide.rule_texts import RULE_TEXTS
-
-    if (get_language() or "fi") == "fi":
-        return DESCRIPTIONS.get(code, (code, code))[0]
-    return str(RULE_TEXTS.get(code, code))
-
-
 @register.simple_tag
 def phase_name(phase: str, lang: str | None = None) -> content.Localised:
     return content.phase_name(phase, lang or get_language() or "fi")
