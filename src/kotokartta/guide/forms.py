@@ -48,7 +48,7 @@ class PastDateField(forms.DateField):
         super().__init__(
             required=False,
             input_formats=["%Y-%m-%d", "%d.%m.%Y"],
-            widget=forms.DateInput(attrs={"type": "date"}),
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             error_messages={"invalid": _("Give the date as YYYY-MM-DD, for example 2025-03-31.")},
             **kwargs,
         )
@@ -141,6 +141,15 @@ class PathForm(forms.Form):
             data = data.copy()
             data["basis"] = LEGACY_BASIS[data["basis"]]
         super().__init__(data, **kwargs)
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name in self.errors:  # link each input to its message (the templates use err-NAME)
+            if name in self.fields and not isinstance(
+                self.fields[name].widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+            ):
+                attrs = self.fields[name].widget.attrs
+                attrs.update({"aria-invalid": "true", "aria-describedby": f"err-{name}"})
 
     def clean_municipality(self) -> Municipality:
         term = self.cleaned_data["municipality"]
