@@ -665,8 +665,8 @@ def test_parse__yes_no_words_and_today_from_the_answers() -> None:
 def test_every_basis_of_the_contract_is_accepted() -> None:
     assert BASES == tuple(
         "international_protection quota_refugee temporary_protection family_of_protected work "
-        "study family_of_worker_or_student family_of_finnish_citizen eu_or_nordic other"
-    ).split()
+        "study family_of_worker_or_student family_of_finnish_citizen eu_or_nordic other".split()
+    )
     for basis in BASES:
         assert ask(basis=basis).outcome in {"mandatory", "on_request"}
 
