@@ -630,7 +630,12 @@ INPUT_ERRORS = [
     ("an impossible date: month 13", {"plan": "2024-13-01"}, "bad_date", "plan"),
     ("a date in another format", {"permit": "10.1.2024"}, "bad_date", "permit"),
     ("a basis outside the contract", {"basis": "family_reunification"}, "bad_choice", "basis"),
-    ("yes/no answered otherwise", {"home_municipality": "maybe"}, "bad_yes_no", "home_municipality"),
+    (
+        "yes/no answered otherwise",
+        {"home_municipality": "maybe"},
+        "bad_yes_no",
+        "home_municipality",
+    ),
     ("a negative age", {"age": "-1"}, "bad_age", "age"),
     ("an age that is no number", {"age": "twenty"}, "bad_age", "age"),
     ("an age over 130", {"age": "131"}, "bad_age", "age"),
@@ -663,9 +668,12 @@ def test_parse__yes_no_words_and_today_from_the_answers() -> None:
 
 
 def test_every_basis_of_the_contract_is_accepted() -> None:
-    assert BASES == tuple(
-        "international_protection quota_refugee temporary_protection family_of_protected work "
-        "study family_of_worker_or_student family_of_finnish_citizen eu_or_nordic other".split()
+    assert (
+        tuple(
+            "international_protection quota_refugee temporary_protection family_of_protected work "
+            "study family_of_worker_or_student family_of_finnish_citizen eu_or_nordic other".split()
+        )
+        == BASES
     )
     for basis in BASES:
         assert ask(basis=basis).outcome in {"mandatory", "on_request"}
