@@ -4,11 +4,17 @@ as the command line and the API, in the page's language, without storing or cach
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from datetime import date
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.utils import timezone
+
+from kotokartta.eligibility import texts
 
 pytestmark = pytest.mark.django_db
 
@@ -184,3 +190,33 @@ def test_path__basis_reaches_the_path_engine(client: Client, basis: str, profile
     page = html(client.get(f"/en/path?{BASE}&basis={basis}"))
     line = re.search(r'<p class="profile">(.*?)</p>', page, re.S)
     assert line is not None and profile in line.group(1)
+
+
+CATALOGUES = sorted(
+    (Path(__file__).resolve().parent.parent / "src/kotokartta/eligibility/locale").glob(
+        "*/LC_MESSAGES/django.po"
+    )
+)
+
+
+def test_catalogues__one_per_language_but_english() -> None:
+    assert {po.parts[-3] for po in CATALOGUES} == {
+        code for code, _ in settings.LANGUAGES if code != "en"
+    }
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettext missing")
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: p.parts[-3])
+def test_catalogue__translates_every_eligibility_text(po: Path) -> None:
+    check = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(po)], capture_output=True, text=True
+    )
+    assert check.returncode == 0, check.stderr
+    left = subprocess.run(["msgattrib", "--untranslated", str(po)], capture_output=True, text=True)
+    assert "\nmsgid " not in left.stdout
+    catalogue = po.read_text(encoding="utf-8")
+    for table in (texts.OUTCOMES, texts.GROUNDS, texts.MESSAGES, texts.DEADLINES,
+                  texts.CONDITIONS, texts.ERRORS, texts.FIELDS, texts.BASES):  # fmt: skip
+        for text in table.values():
+            msgid = str(text._args[0]).replace('"', '\\"')  # type: ignore[attr-defined]
+            assert f'msgid "{msgid}"' in catalogue, msgid
