@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.staticfiles",
     "kotokartta.core",
+    "kotokartta.site",
     "kotokartta.programme",
     "kotokartta.paths",
     "kotokartta.eligibility",
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "kotokartta.api",
     "kotokartta.opendata",
     "kotokartta.integrations.ptv",
+    "kotokartta.devtools",
 ]
 
 MIDDLEWARE = [
@@ -94,7 +96,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
-                "kotokartta.guide.context.guide",
+                "kotokartta.site.context.site",
             ],
         },
     },

@@ -9,10 +9,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kotokartta.core.text import localised
+from kotokartta.geo.svgmap import load_features, render_svg
 from kotokartta.paths.engine import Profile
 from kotokartta.paths.selectors import path_for
 from kotokartta.programme import models as m
 from kotokartta.programme.vocabulary import ClientGroup
+from kotokartta.search.selectors import search as run_search
 
 
 def current_dataset() -> m.DataSet | None:
@@ -33,8 +35,6 @@ def municipality_list(*, lang: str) -> list[dict[str, Any]]:
 
 
 def area_map(*, lang: str) -> str:
-    from kotokartta.geo.svgmap import load_features, render_svg
-
     municipalities = list(m.Municipality.objects.all())
     if not municipalities:
         return ""
@@ -102,6 +102,4 @@ def phase_across_municipalities(*, phase: str, lang: str) -> list[dict[str, Any]
 
 
 def search(*, query: str, municipality: m.Municipality | None, lang: str) -> list[dict[str, Any]]:
-    from kotokartta.search.selectors import search as run_search
-
     return run_search(query=query, municipality=municipality, lang=lang)

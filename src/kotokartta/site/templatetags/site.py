@@ -1,9 +1,13 @@
+"""The template filters and tags every page shares: vocabulary labels, phase names, language
+names. Load with `{% load site %}`."""
+
 from __future__ import annotations
 
 from django import template
+from django.utils import translation
 from django.utils.translation import get_language
 
-from kotokartta.guide import content, labels
+from kotokartta.programme import content, labels
 
 register = template.Library()
 
@@ -42,8 +46,6 @@ def phase_summary(phase: str, lang: str | None = None) -> content.Localised:
 def language_label(code: str) -> str:
     """A language named in itself ("العربية", "suomi"), or its ISO code when Django has no name
     for it (the data may hold any ISO 639-1 language, e.g. ti, Tigrinya)."""
-    from django.utils import translation
-
     try:
         return str(translation.get_language_info(code)["name_local"])
     except KeyError:
