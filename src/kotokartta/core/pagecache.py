@@ -1,10 +1,11 @@
 """An in-process cache of whole public responses, so that a page costs about what a static file
 costs. Correct after every data load: entries live in the data-versioned cache (core/cache.py).
 
-What is never cached: anything but GET/HEAD 200 responses; responses that set cookies; and pages
-whose address carries personal dates (first permit, assessment, plan) — those are computed for one
-person and forgotten. Entries live only in the worker's memory, are never written anywhere, and
-the cache holds at most `NAMESPACE_LIMITS["page"]` of them (least recently used go first).
+What is never cached: anything but GET/HEAD 200 responses; responses that set cookies; pages
+whose address carries personal dates (first permit, assessment, plan, review) and responses
+that say `Cache-Control: no-store`: those are computed for one person and forgotten. Entries
+live only in the worker's memory, are never written anywhere, and the cache holds at most
+`NAMESPACE_LIMITS["page"]` of them (least recently used go first).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ __all__ = ["NAMESPACE", "data_version", "page_cache"]
 
 NAMESPACE = "page"  # its size limit is core.cache.NAMESPACE_LIMITS["page"]
 MAX_BYTES_PER_ENTRY = 2_000_000
-PERSONAL_PARAMETERS = frozenset({"permit", "assessment", "plan"})
+PERSONAL_PARAMETERS = frozenset({"permit", "assessment", "plan", "review"})
 UNCACHED_PREFIXES = ("/healthz", "/static/")
 
 
@@ -68,6 +69,7 @@ def page_cache(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[
         response = get_response(request)
         if (
             response.status_code == 200
+            and "no-store" not in response.get("Cache-Control", "")
             and not response.cookies
             and not response.streaming
             and len(response.content) <= MAX_BYTES_PER_ENTRY
