@@ -14,8 +14,8 @@ from django.core.management import call_command
 from django.test import Client
 
 from kotokartta.api.views import documents as document_views
-from kotokartta.paths.selectors import NoProgrammeLoaded
 from kotokartta.programme import models as m
+from kotokartta.programme.models import NoProgrammeLoaded
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from rest_framework import exceptions, serializers
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
-from kotokartta.paths.selectors import NoProgrammeLoaded
+from kotokartta.programme.models import NoProgrammeLoaded
 
 logger = logging.getLogger(__name__)
 

@@ -112,8 +112,8 @@ from django.utils import translation
 
 from kotokartta.core.text import localised
 from kotokartta.documents.build import BASIS_NAMES, FLAG_KIND_NAMES, LANGUAGE_NAMES
-from kotokartta.paths.selectors import NoProgrammeLoaded
 from kotokartta.programme import models as m
+from kotokartta.programme.models import NoProgrammeLoaded
 from kotokartta.programme.vocabulary import (
     CLIENT_NAMES,
     MODE_NAMES,

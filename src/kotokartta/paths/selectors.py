@@ -11,8 +11,6 @@ from kotokartta.paths.engine import MunicipalityRef, Path, Profile, ProvisionFac
 from kotokartta.programme import models as m
 from kotokartta.programme.vocabulary import PHASES, ClientGroup
 
-NoProgrammeLoaded = m.NoProgrammeLoaded  # re-exported; it lives in programme.models
-
 
 def municipality_ref(municipality: m.Municipality, lang: str) -> MunicipalityRef:
     return MunicipalityRef(municipality.id, municipality.code, localised(municipality.name, lang))

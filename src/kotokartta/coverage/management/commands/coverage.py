@@ -22,7 +22,7 @@ from kotokartta.coverage.selectors import (
     gap_list,
     orientation_languages,
 )
-from kotokartta.paths.selectors import NoProgrammeLoaded
+from kotokartta.programme.models import NoProgrammeLoaded
 
 
 def _date(value: str) -> dt.date:

@@ -9,8 +9,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kotokartta.paths.engine import Profile
 from kotokartta.paths.render import render_text
-from kotokartta.paths.selectors import NoProgrammeLoaded, path_for
-from kotokartta.programme.models import Municipality
+from kotokartta.paths.selectors import path_for
+from kotokartta.programme.models import Municipality, NoProgrammeLoaded
 from kotokartta.programme.vocabulary import ClientGroup, ResidenceBasis
 
 
