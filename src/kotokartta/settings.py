@@ -5,6 +5,7 @@ embedded SQLite database in ./var/ (development mode is still off: DEBUG default
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 import environ
@@ -29,8 +30,6 @@ if PRODUCTION:
 else:
 
     def _local_secret() -> str:
-        import secrets
-
         path = VAR_DIR / "secret-key"
         try:
             return path.read_text().strip()

@@ -15,7 +15,10 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+
+from kotokartta.core.dataversion import current_version
 
 MAX_ENTRIES = 2000
 MAX_BYTES_PER_ENTRY = 2_000_000
@@ -63,13 +66,13 @@ STORE = _Store()
 
 
 def data_version() -> object:
-    """The id and checksum of the loaded data set (one indexed one-row query)."""
+    """The loaded data's version (from `core.dataversion`; the programme app provides it as the
+    id and checksum of the loaded data set, one indexed one-row query). A change empties the
+    page cache."""
     now = time.monotonic()
     if STORE.version is not None and now - STORE.version_checked < VERSION_TTL_SECONDS:
         return STORE.version
-    from kotokartta.programme.models import DataSet
-
-    version = DataSet.objects.order_by("-loaded_at").values_list("id", "checksum").first()
+    version = current_version()
     with STORE.lock:
         if version != STORE.version:
             STORE.entries.clear()
@@ -87,8 +90,6 @@ def _cacheable_request(request: HttpRequest) -> bool:
 
 
 def page_cache(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[..., HttpResponse]:
-    from django.conf import settings
-
     if not settings.PAGE_CACHE:
         return get_response
 

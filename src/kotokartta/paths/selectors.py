@@ -6,6 +6,7 @@ import threading
 from collections import OrderedDict
 from typing import Any
 
+from kotokartta.core.pagecache import data_version
 from kotokartta.core.text import localised
 from kotokartta.paths.engine import MunicipalityRef, Path, Profile, ProvisionFacts, build_path
 from kotokartta.programme import models as m
@@ -122,8 +123,6 @@ def path_for(*, municipality: m.Municipality, profile: Profile, lang: str = "fi"
     """The person's path. Paths are immutable and depend only on the loaded data set, the
     municipality, the profile (client group, Finnish, residence basis, age — no dates, no names)
     and the language, so each worker keeps the recent ones in memory."""
-    from kotokartta.core.pagecache import data_version
-
     key = (data_version(), municipality.id, profile, lang)
     with _PATHS_LOCK:
         cached = _PATHS.get(key)

@@ -13,8 +13,10 @@ import segno
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from kotokartta.core.text import content_language, localised
+from kotokartta.geo.svgmap import load_features, render_svg
 from kotokartta.paths.selectors import municipality_overview
 from kotokartta.programme import content
 from kotokartta.programme import models as m
@@ -209,9 +211,6 @@ def purchase_arrangements() -> list[dict[str, Any]]:
 
 
 def area_overview_svg(*, lang: str = "fi", width: int = 520) -> str:
-    from django.utils.translation import gettext as _
-
-    from kotokartta.geo.svgmap import load_features, render_svg
 
     municipalities = list(m.Municipality.objects.all())
     codes = {mun.code for mun in municipalities}
