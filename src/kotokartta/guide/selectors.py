@@ -103,7 +103,7 @@ def phase_across_municipalities(*, phase: str, lang: str) -> list[dict[str, Any]
     return rows
 
 
-def rules_for(*, profile: Profile, form_data: dict[str, Any]) -> dict[str, Any]:
+def rules_for(*, profile: Profile, age: int | None, form_data: dict[str, Any]) -> dict[str, Any]:
     """Eligibility for the 14 § assessment and the statutory dates, from the wizard's answers."""
     today = dt.date.today()
     result: dict[str, Any] = {"eligibility": None, "timeline": ()}
@@ -113,7 +113,7 @@ def rules_for(*, profile: Profile, form_data: dict[str, Any]) -> dict[str, Any]:
             first_permit_date=form_data.get("permit"),
             job_seeker=profile.client == ClientGroup.JOB_SEEKER,
             residence_basis=profile.residence_basis,
-            age=profile.age,
+            age=age,
             child_home_care_allowance="home-care" in (form_data.get("benefits") or ()),
             long_term_social_assistance="social-assistance" in (form_data.get("benefits") or ()),
         )
@@ -122,7 +122,7 @@ def rules_for(*, profile: Profile, form_data: dict[str, Any]) -> dict[str, Any]:
             first_permit_date=form_data.get("permit"),
             assessment_date=form_data.get("assessment"),
             plan_date=form_data.get("plan"),
-            age_at_plan=profile.age,
+            age_at_plan=age,
         )
     except rules.RulesError as error:
         result["error"] = str(error)

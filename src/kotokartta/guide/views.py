@@ -87,8 +87,8 @@ def path(request: HttpRequest) -> HttpResponse:
         client=ClientGroup(data["client"]),
         uses_finnish=form.uses_finnish(),
         residence_basis=ResidenceBasis(basis) if basis else None,
-        age=AGE_GROUP_AGE.get(age_group) if age_group else None,
     )
+    age = AGE_GROUP_AGE.get(age_group) if age_group else None
     lang = _lang()
     content_lang = content_language(lang)
     municipality_obj: m.Municipality = data["municipality"]
@@ -98,7 +98,7 @@ def path(request: HttpRequest) -> HttpResponse:
         if content_lang == "fi"
         else path_for(municipality=municipality_obj, profile=profile, lang="fi")
     )
-    rules = selectors.rules_for(profile=profile, form_data=data)
+    rules = selectors.rules_for(profile=profile, age=age, form_data=data)
     context: dict[str, Any] = {
         "form": form,
         "path": person_path.as_dict(),

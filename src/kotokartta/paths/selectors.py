@@ -121,7 +121,7 @@ _PATHS_MAX = 4096
 
 def path_for(*, municipality: m.Municipality, profile: Profile, lang: str = "fi") -> Path:
     """The person's path. Paths are immutable and depend only on the loaded data set, the
-    municipality, the profile (client group, Finnish, residence basis, age — no dates, no names)
+    municipality, the profile (client group, Finnish, residence basis — no dates, no names)
     and the language, so each worker keeps the recent ones in memory."""
     key = (data_version(), municipality.id, profile, lang)
     with _PATHS_LOCK:

@@ -23,13 +23,6 @@ def _yes_no(value: str) -> bool:
     raise ValueError(value)
 
 
-def _age(value: str) -> int:
-    age = int(value)
-    if not 0 <= age <= 120:
-        raise ValueError(value)
-    return age
-
-
 class Command(BaseCommand):
     help = (
         "Show who serves a person in the programme, phase by phase: who is responsible, who "
@@ -59,7 +52,6 @@ class Command(BaseCommand):
             choices=[b.value for b in ResidenceBasis],
             help="basis of the residence permit",
         )
-        parser.add_argument("--age", type=_age, help="age in years")
 
     def handle(self, *args: Any, **options: Any) -> None:
         term = options["municipality"]
@@ -79,7 +71,6 @@ class Command(BaseCommand):
             client=ClientGroup(options["client"]),
             uses_finnish=options.get("uses_finnish"),
             residence_basis=ResidenceBasis(basis) if basis else None,
-            age=options.get("age"),
         )
         try:
             path = path_for(municipality=municipality, profile=profile, lang=options["lang"])
