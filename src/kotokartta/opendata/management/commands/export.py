@@ -18,6 +18,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
+from kotokartta.core.borders import BordersMissing
 from kotokartta.core.errors import database_error_message
 from kotokartta.integrations.ptv.export import export_ptv
 from kotokartta.opendata.export import export_hsds, validation_errors
@@ -63,7 +64,7 @@ class Command(BaseCommand):
                 self._hsds(folder, lang=options["lang"], verbose=verbose)
             else:
                 self._ptv(folder, verbose=verbose)
-        except NoProgrammeLoaded as error:
+        except (NoProgrammeLoaded, BordersMissing) as error:
             raise CommandError(str(error), returncode=1) from error
         except DatabaseError as error:
             raise CommandError(database_error_message(error), returncode=1) from error
