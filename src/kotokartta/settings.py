@@ -9,6 +9,7 @@ import secrets
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -100,6 +101,14 @@ TEMPLATES = [
     },
 ]
 
+# Development (and `scripts/run`) use an embedded SQLite file in var/; production names its
+# database or refuses to start: it must never quietly write to a local file.
+if PRODUCTION and not env.str("DATABASE_URL", default=""):
+    raise ImproperlyConfigured(
+        "KOTOKARTTA_PRODUCTION is on but DATABASE_URL is not set: production needs its "
+        "database named, e.g. DATABASE_URL=postgres://user:password@host:5432/kotokartta "
+        "(see docs/configuration.md)"
+    )
 _default_db = f"sqlite:///{VAR_DIR / 'kotokartta.sqlite3'}"
 DATABASES = {"default": env.db_url("DATABASE_URL", default=_default_db)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
