@@ -14,7 +14,6 @@ BEING_SPLIT = {
     "documents/diff.py",  # shrinks when its fi/en tables become gettext labels
     "opendata/hsds.py",  # by entity, with the one read model for provision facts
     "integrations/ptv/export.py",  # with the one read model for provision facts
-    "eligibility/rules.py",  # with the eligibility rules' own work
 }
 
 

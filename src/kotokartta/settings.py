@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "kotokartta.site",
     "kotokartta.programme",
     "kotokartta.paths",
+    "kotokartta.eligibility",
     "kotokartta.search",
     "kotokartta.guide",
     "kotokartta.servicemap",

@@ -1,10 +1,11 @@
 """An in-process cache of whole public responses, so that a page costs about what a static file
 costs. Correct after every data load: the key carries the loaded data set's id.
 
-What is never cached: anything but GET/HEAD 200 responses; responses that set cookies; and pages
-whose address carries personal dates (first permit, assessment, plan) — those are computed for one
-person and forgotten. Entries live only in the worker's memory, are never written anywhere, and
-the cache holds at most `MAX_ENTRIES` of them (least recently used go first).
+What is never cached: anything but GET/HEAD 200 responses; responses that set cookies; pages
+whose address carries personal dates (first permit, assessment, plan, review) and responses
+that say `Cache-Control: no-store`: those are computed for one person and forgotten. Entries
+live only in the worker's memory, are never written anywhere, and the cache holds at most
+`MAX_ENTRIES` of them (least recently used go first).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from kotokartta.core.dataversion import current_version
 MAX_ENTRIES = 2000
 MAX_BYTES_PER_ENTRY = 2_000_000
 VERSION_TTL_SECONDS = 0.0  # re-read on every request: a load is visible at once
-PERSONAL_PARAMETERS = frozenset({"permit", "assessment", "plan"})
+PERSONAL_PARAMETERS = frozenset({"permit", "assessment", "plan", "review"})
 UNCACHED_PREFIXES = ("/healthz", "/static/")
 
 
@@ -118,6 +119,7 @@ def page_cache(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[
         response = get_response(request)
         if (
             response.status_code == 200
+            and "no-store" not in response.get("Cache-Control", "")
             and not response.cookies
             and not response.streaming
             and len(response.content) <= MAX_BYTES_PER_ENTRY

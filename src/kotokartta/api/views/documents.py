@@ -155,6 +155,7 @@ ROOT_LINKS: dict[str, str] = {
     "path": "api:path",
     "search": "api:search",
     "coverage": "api:coverage",
+    "eligibility": "api:eligibility",
     "municipalities_geojson": "api:municipality-geojson",
     "places_geojson": "api:place-geojson",
     "schema": "api:schema",
