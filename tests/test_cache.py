@@ -11,7 +11,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from kotokartta.core import cache as core_cache
+from kotokartta.core import dataversion
 from kotokartta.core.cache import data_version, versioned_cache
 from kotokartta.programme import models as m
 
@@ -39,7 +39,7 @@ def test_a_value__is_computed_once_per_data_version() -> None:
 @pytest.mark.django_db
 def test_a_new_data_version__empties_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     versioned_cache.get_or_compute("test", "answer", lambda: "old")
-    monkeypatch.setattr(core_cache, "_provider", lambda: ("another load", "checksum"))
+    monkeypatch.setattr(dataversion, "_provider", lambda: ("another load", "checksum"))
     assert versioned_cache.get_or_compute("test", "answer", lambda: "new") == "new"
 
 
@@ -54,7 +54,7 @@ def test_a_failure__is_not_cached() -> None:
 
 
 def test_without_a_loaded_data_set__nothing_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(core_cache, "_provider", lambda: None)
+    monkeypatch.setattr(dataversion, "_provider", lambda: None)
     assert data_version() is None
     versioned_cache.get_or_compute("test", "answer", lambda: 1)
     assert versioned_cache.size("test") == 0

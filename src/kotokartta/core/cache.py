@@ -6,11 +6,11 @@ computed from; when a new data set is loaded, the first reader sees a new versio
 is emptied and each value is computed again on demand. Nothing is ever served from another data
 set, and nothing needs to be invalidated by hand.
 
-**The data version** comes from a provider the domain registers (`set_version_provider`, called by
-`programme`'s AppConfig: core imports no domain app). It costs one indexed one-row query. Within a
-request it is read once (`data_version_per_request`, the first middleware, keeps it in a context
-variable), so a page that consults several caches still makes one query for it. Outside a request
-(commands, tests) every call asks the provider.
+**The data version** comes from the registry in `core.dataversion` (the programme app registers
+its provider in AppConfig.ready(): core imports no domain app). It costs one indexed one-row
+query. Within a request it is read once (`data_version_per_request`, the first middleware, keeps
+it in a context variable), so a page that consults several caches still makes one query for it.
+Outside a request (commands, tests) every call asks the provider.
 
 **Storage** is an in-process LRU per worker: values are kept as Python objects (no pickling on each
 hit, which Django's LocMem cache would do), each namespace holds at most its own number of
@@ -30,6 +30,8 @@ from typing import TypeVar
 
 from django.http import HttpRequest, HttpResponse
 
+from kotokartta.core.dataversion import current_version
+
 T = TypeVar("T")
 
 DEFAULT_LIMIT = 256
@@ -39,9 +41,6 @@ NAMESPACE_LIMITS: dict[str, int] = {
     "pdf": 64,  # rendered PDFs: document and maps, by language and paper
 }
 
-VersionProvider = Callable[[], Hashable | None]
-
-_provider: VersionProvider | None = None
 _UNSET = object()
 _MISSING = object()
 _request_version: contextvars.ContextVar[object] = contextvars.ContextVar(
@@ -52,20 +51,13 @@ _request_scope: contextvars.ContextVar[bool] = contextvars.ContextVar(
 )
 
 
-def set_version_provider(provider: VersionProvider | None) -> None:
-    """Register the function that returns the loaded data set's version (None: nothing loaded).
-    The programme app registers it when Django starts."""
-    global _provider
-    _provider = provider
-
-
 def data_version() -> Hashable | None:
     """The loaded data set's version; None when nothing is loaded or no provider is registered.
     Read once per request inside `data_version_per_request`."""
     memo = _request_version.get()
     if memo is not _UNSET:
         return memo
-    version = _provider() if _provider is not None else None
+    version = current_version()
     if _request_scope.get():
         _request_version.set(version)
     return version

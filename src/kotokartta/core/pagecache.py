@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from kotokartta.core.cache import data_version, versioned_cache
@@ -41,8 +42,6 @@ def _cacheable_request(request: HttpRequest) -> bool:
 
 
 def page_cache(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[..., HttpResponse]:
-    from django.conf import settings
-
     if not settings.PAGE_CACHE:
         return get_response
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kotokartta.paths.selectors import NoProgrammeLoaded
 from kotokartta.programme import models as m
 from kotokartta.programme.facts import (
     served_municipalities,
 )
+from kotokartta.programme.models import NoProgrammeLoaded
 
 
 @dataclass

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kotokartta.core.borders import require_borders
 from kotokartta.core.text import localised
 from kotokartta.geo.svgmap import load_features, render_svg
 from kotokartta.paths.engine import Profile
@@ -40,11 +40,7 @@ def area_map(*, lang: str) -> str:
         return ""
     codes = {mun.code for mun in municipalities}
     # Municipalities without a border in the shipped file (e.g. test data) are left off the map.
-    features = [
-        f
-        for f in load_features(settings.GEO_DIR / "finland-municipalities.geojson")
-        if f.code in codes
-    ]
+    features = [f for f in load_features(require_borders()) if f.code in codes]
     if not features:
         return ""
     by_code = {mun.code: mun for mun in municipalities}

@@ -87,7 +87,6 @@ def path(request: HttpRequest) -> HttpResponse:
         client=ClientGroup(data["client"]),
         uses_finnish=form.uses_finnish(),
         residence_basis=form.residence_basis(),
-        age=data.get("age"),
     )
     lang = _lang()
     content_lang = content_language(lang)

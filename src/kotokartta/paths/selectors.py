@@ -16,8 +16,6 @@ from kotokartta.programme.facts import (
 )
 from kotokartta.programme.vocabulary import PHASES, ClientGroup
 
-NoProgrammeLoaded = m.NoProgrammeLoaded  # re-exported; it lives in programme.models
-
 
 def municipality_ref(municipality: m.Municipality, lang: str) -> MunicipalityRef:
     return MunicipalityRef(municipality.id, municipality.code, localised(municipality.name, lang))

@@ -6,8 +6,9 @@ class ProgrammeConfig(AppConfig):
     label = "programme"
 
     def ready(self) -> None:
-        from kotokartta.core.cache import set_version_provider
+        from kotokartta.core.dataversion import set_version_provider
         from kotokartta.programme.models import DataSet
 
-        # Every cache in core.cache is bound to the loaded data set's version.
+        # Every data-versioned cache (core.cache: pages, paths, search terms, names, PDFs)
+        # asks the programme which data set is loaded.
         set_version_provider(DataSet.objects.version)

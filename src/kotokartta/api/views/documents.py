@@ -58,7 +58,6 @@ class PathView(ApiView):
             client=ClientGroup(params["client"]),
             uses_finnish=None if uses_finnish is None else uses_finnish == "yes",
             residence_basis=ResidenceBasis(basis) if basis else None,
-            age=params.get("age"),
         )
         path = path_for(municipality=municipality, profile=profile, lang=self.lang)
         return Response(path.as_dict())

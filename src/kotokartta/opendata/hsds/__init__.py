@@ -114,8 +114,8 @@ from kotokartta.opendata.hsds.common import (
 )
 from kotokartta.opendata.hsds.data import HsdsData
 from kotokartta.opendata.hsds.services import HsdsBuilder
-from kotokartta.paths.selectors import NoProgrammeLoaded
 from kotokartta.programme import models as m
+from kotokartta.programme.models import NoProgrammeLoaded
 
 __all__ = [
     "HSDS_VERSION",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from kotokartta.core.borders import BordersMissing
 from kotokartta.opendata.hsds.common import (
     GEOJSON_FILE,
 )
@@ -26,8 +27,8 @@ def municipal_borders(codes: Iterable[str]) -> dict[str, str]:
     path = _geo_path()
     try:
         stat = path.stat()
-    except OSError:
-        return {}
+    except OSError as error:  # no silent loss of the service areas' borders
+        raise BordersMissing(f"the municipal borders file {path} is missing") from error
     borders = _borders_cached(str(path), stat.st_mtime_ns, stat.st_size)
     return {code: borders[code] for code in codes if code in borders}
 
