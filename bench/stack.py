@@ -128,6 +128,11 @@ def wrk(url: str, *, seconds: int, connections: int) -> dict[str, float]:
     return figures
 
 
+def warm(url: str, *, connections: int) -> None:
+    """Every worker's caches warm (path engine, page cache): a short load first, not measured."""
+    wrk(url, seconds=3, connections=connections)
+
+
 def row(name: str, figures: dict[str, float]) -> str:
     return (
         f"| {name} | {figures['rps']:,.0f} | {figures.get('p50', 0):.2f} ms "
@@ -187,8 +192,7 @@ def main() -> int:
                     log=log,
                 ):
                     wait_for(direct + "/healthz")
-                    for _ in range(workers * 8):  # every worker's page cache warm
-                        get(direct + PAGE)
+                    warm(direct + PAGE, connections=args.connections)
                     figures = wrk(direct + PAGE, seconds=args.seconds, connections=args.connections)
                 label = f"{worker_class} × {workers}" + (
                     " (4 threads)" if worker_class == "gthread" else ""
@@ -225,8 +229,7 @@ def main() -> int:
             _, headers, stack_body = get(stack + PAGE)
             if headers.get("X-Cache") != "HIT" or stack_body != body:
                 raise BenchError(f"the proxy cache is not warm: X-Cache {headers.get('X-Cache')}")
-            for _ in range(choice[1] * 8):
-                get(direct + PAGE)
+            warm(direct + PAGE, connections=args.connections)
             results = {
                 "(a) nginx, the bytes as a file": wrk(
                     f"http://127.0.0.1:{file_port}/path.html",
