@@ -46,9 +46,8 @@ def main() -> int:
 
     if args.calibrate:
         worst = 0.0
-        print(
-            f"{'municipality':<14}{'paper':<6}{'lang':<5}{'size':>6}{'laid out':>10}{'estimate':>10}{'ratio':>7}"
-        )
+        head = ("municipality", "paper", "lang", "size", "laid out", "estimate", "ratio")
+        print("{:<14}{:<6}{:<5}{:>6}{:>10}{:>10}{:>7}".format(*head))
         for municipality in Municipality.objects.all():
             for lang in args.langs.split(","):
                 content = service_map(municipality=municipality, second_lang=lang)
