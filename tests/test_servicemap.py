@@ -43,7 +43,7 @@ def pdf_info(pdf: bytes, tmp_path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def puolanka_ar_a4(django_db_blocker: pytest.FixtureRequest) -> bytes:
+def puolanka_ar_a4(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> bytes:
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
         content = service_map(municipality=municipality("puolanka"), second_lang="ar")
         return render.render_pdf(content, paper="a4")
