@@ -101,7 +101,7 @@ def map_pdf(
     municipality: Municipality,
     second_lang: str,
     paper: str,
-    build: Callable[[Municipality, str, str], bytes] = _build,
+    build: Callable[[Municipality, str, str], bytes] | None = None,
 ) -> bytes:
     """The map's PDF for the current data version: stored, or rendered now (once)."""
     folder = version_folder()
@@ -113,7 +113,7 @@ def map_pdf(
         found = stored(folder, name)  # rendered by whoever held the lock
         if found is not None:
             return found
-        data = build(municipality, second_lang, paper)
+        data = (build or _build)(municipality, second_lang, paper)
         store(folder, name, data)
         return data
 
