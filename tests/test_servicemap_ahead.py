@@ -72,8 +72,10 @@ def test_warm__renders_every_map_of_the_version_and_then_none(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(ahead, "_build", lambda m, lang, paper: f"{m.id}{lang}{paper}".encode())
+    monkeypatch.setattr(ahead, "_build_area", lambda lang: b"%PDF-area")
     rendered, present = ahead.warm()
-    expected = Municipality.objects.count() * len(ahead.second_languages()) * len(PAPERS)
+    languages = len(ahead.second_languages())
+    expected = (Municipality.objects.count() * len(PAPERS) + 1) * languages
     assert (rendered, present) == (expected, 0)
     assert ahead.warm() == (0, expected)
 
@@ -82,6 +84,7 @@ def test_warm__removes_the_maps_of_older_versions(
     monkeypatch: pytest.MonkeyPatch, map_store: Path
 ) -> None:
     monkeypatch.setattr(ahead, "_build", lambda m, lang, paper: b"%PDF-fake")
+    monkeypatch.setattr(ahead, "_build_area", lambda lang: b"%PDF-area")
     old = map_store / "0123456789abcdef"
     old.mkdir(parents=True)
     (old / "kajaani-en-a4.pdf").write_bytes(b"old")
@@ -95,6 +98,13 @@ def test_web_pdf__comes_from_the_store(monkeypatch: pytest.MonkeyPatch) -> None:
     assert response.status_code == 200
     assert response.content == b"%PDF-from-the-store"
     assert (ahead.version_folder() / "kajaani-sv-a3.pdf").exists()
+
+
+def test_web_area_pdf__comes_from_the_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ahead, "_build_area", lambda lang: f"%PDF-area-{lang}".encode())
+    response = Client().get("/fi/maps/area.pdf?second=ar")
+    assert response.content == b"%PDF-area-ar"
+    assert Client().get("/fi/maps/area.pdf?second=ar").content == b"%PDF-area-ar"
 
 
 def test_start_warming__is_off_unless_asked_for() -> None:

@@ -4,9 +4,10 @@ Rendered maps are files under `<maps folder>/<data version and release>/<municip
 language>-<paper>.pdf`, written atomically. `map_pdf` answers from the file when it is there and
 renders it otherwise; `warm` (`kotokartta map --warm`, run by scripts/run and the deploy's
 warm-up unit after start and after a load) renders every map of the current version that is
-missing, most asked-for first. A map is never rendered twice at once: each one has a lock file
-(`flock`), so a web worker and the warm-up, or two workers, wait for one render instead of
-doing it twice. Folders of older data versions are removed by `warm`.
+missing, most asked-for first, and the area overview's PDF in every language (`area_pdf`).
+A map is never rendered twice at once: each one has a lock file (`flock`), so a web worker and
+the warm-up, or two workers, wait for one render instead of doing it twice. Folders of older
+data versions are removed by `warm`.
 
 The folder is KOTOKARTTA_MAPS_DIR (default: `<KOTOKARTTA_VAR_DIR>/maps`). The store is two
 functions (`stored` and `store`) so that it can later live in a shared data-versioned cache
@@ -118,6 +119,28 @@ def map_pdf(
         return data
 
 
+def _build_area(second_lang: str) -> bytes:
+    from weasyprint import HTML
+
+    return bytes(HTML(string=render.render_area_html(lang=second_lang)).write_pdf())
+
+
+def area_pdf(*, second_lang: str) -> bytes:
+    """The area overview's PDF (purchase arrangements) for the current data version."""
+    folder = version_folder()
+    name = f"area-{second_lang}.pdf"
+    found = stored(folder, name)
+    if found is not None:
+        return found
+    with _locked(folder, name):
+        found = stored(folder, name)
+        if found is not None:
+            return found
+        data = _build_area(second_lang)
+        store(folder, name, data)
+        return data
+
+
 def second_languages() -> list[str]:
     """Every language a map is offered beside Finnish, the most asked-for first: English (the
     Finnish and English pages' default), then each interface language's own."""
@@ -134,6 +157,15 @@ def warm(*, report: Callable[[str], None] = lambda line: None) -> tuple[int, int
             shutil.rmtree(other, ignore_errors=True)
     rendered = present = 0
     for second_lang in second_languages():
+        name = f"area-{second_lang}.pdf"
+        if (folder / name).exists():
+            present += 1
+        else:
+            with _locked(folder, name, wait=False) as mine:
+                if mine and not (folder / name).exists():
+                    store(folder, name, _build_area(second_lang))
+                    rendered += 1
+                    report(name)
         for municipality in Municipality.objects.all():
             if version_folder() != folder:  # a new version was published meanwhile
                 return rendered, present

@@ -80,9 +80,8 @@ def municipality_file(request: HttpRequest, slug: str, fmt: str, paper: str = "a
 def area_file(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt == "svg":
         return HttpResponse(area_overview_svg(lang="fi"), content_type="image/svg+xml")
-    from weasyprint import HTML
-
-    pdf = HTML(string=maprender.render_area_html(lang=_second_lang(request))).write_pdf()
-    response = HttpResponse(bytes(pdf), content_type="application/pdf")
+    ahead.start_warming()
+    pdf = ahead.area_pdf(second_lang=_second_lang(request))
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="kainuu-koillismaa-ostopalvelut.pdf"'
     return response
