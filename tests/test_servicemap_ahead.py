@@ -109,3 +109,14 @@ def test_web_area_pdf__comes_from_the_store(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_start_warming__is_off_unless_asked_for() -> None:
     assert ahead.start_warming() is False
+
+
+def test_map_warm_command__reports_what_it_rendered(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from django.core.management import call_command
+
+    monkeypatch.setattr(ahead, "_build", lambda m, lang, paper: b"%PDF-fake")
+    monkeypatch.setattr(ahead, "_build_area", lambda lang: b"%PDF-area")
+    call_command("map", "--warm")
+    assert "Maps ahead: 252 rendered, 0 already there" in capsys.readouterr().out
