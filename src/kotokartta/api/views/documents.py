@@ -16,10 +16,10 @@ from rest_framework.response import Response
 from kotokartta.api import documents as d
 from kotokartta.api import geo
 from kotokartta.api.filters import (
+    MUNICIPALITY_NOT_FOUND,
     CoverageParams,
     PathParams,
     QueryParams,
-    MUNICIPALITY_NOT_FOUND,
     SearchParams,
     find_municipality,
     municipality_parameter,
