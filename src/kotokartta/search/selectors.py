@@ -1,29 +1,32 @@
-"""Search: analyse the query (Voikko base forms, Snowball fallback, English too), let the
-database's own text search pick the documents that share a term with it (FTS5 on SQLite, a
-tsvector on PostgreSQL: `backends`), and rank those with `analysis.score`, best first. The
-ranking is plain Python, so the results are the same on every database.
+"""Search: analyse the query (Voikko base forms, Snowball fallback, English and other scripts
+too), correct words that no document has (the nearest indexed term by trigram similarity), let the
+database pick and rank the documents that share a term with the query (weighted bm25 on SQLite,
+ts_rank_cd on PostgreSQL: `backends`), and re-score only its best `RESCORE_LIMIT` in Python
+(`analysis.score`, with bonuses for the title and the search lexicon), best first.
 
-Each worker keeps the documents' parsed terms in memory, once per loaded data set; titles and
-snippets are read from the database only for the documents that make the results."""
+The re-scoring decides the order; the database's rank breaks ties. Titles and snippets are read
+from the database only for the documents that make the results."""
 
 from __future__ import annotations
 
-import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 
 from kotokartta.core.text import localised, text_language
 from kotokartta.programme import models as m
 from kotokartta.search import backends
-from kotokartta.search.analysis import query_words, score
+from kotokartta.search.analysis import query_terms, query_words, score
 from kotokartta.search.models import SearchDocument
 
 TITLE_BONUS = 0.25
+LEXICON_BONUS = 0.15
+"""A document whose search-lexicon words (what people call its phase) match the query."""
 MAX_RESULTS = 30
+RESCORE_LIMIT = 300
+"""How many of the database's best documents Python re-scores."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,66 +36,27 @@ class _Entry:
     ref: str
     municipality_id: str | None
     phase: str
-    title: dict[str, str]
-    snippet: dict[str, str]
-    title_terms: frozenset[str]
-    terms: frozenset[str]
 
 
-_INDEX: dict[str, Any] = {}
-_INDEX_LOCK = threading.Lock()
-
-
-def _index() -> dict[int, _Entry]:
-    """Every document's analysed terms, parsed once per loaded data set in each worker."""
-    from kotokartta.core.pagecache import data_version
-
-    version = data_version()
-    with _INDEX_LOCK:
-        if _INDEX.get("version") == version:
-            entries: dict[int, _Entry] = _INDEX["entries"]
-            return entries
-    rows = SearchDocument.objects.values_list(
-        "id", "kind", "ref", "municipality_id", "phase", "title_terms", "terms"
-    )
-    entries = {
-        doc_id: _Entry(
-            id=doc_id,
-            kind=kind,
-            ref=ref,
-            municipality_id=municipality_id,
-            phase=phase,
-            title={},
-            snippet={},
-            title_terms=frozenset(title_terms.split()),
-            terms=frozenset(terms.split()),
-        )
-        for doc_id, kind, ref, municipality_id, phase, title_terms, terms in rows
-    }
-    with _INDEX_LOCK:
-        _INDEX.update(version=version, entries=entries)
-    return entries
+def corrected_words(words: list[str]) -> list[str]:
+    """`words` with each word that no indexed term matches (no base form, stem or compound part
+    in the vocabulary) replaced by the nearest indexed term (`backends.similar_terms`), when
+    there is one: "kotoutumiskolutus" reads as "kotoutumiskoulutus"."""
+    terms_of = {word: query_terms(word) for word in words}
+    known = backends.known_terms(term for terms in terms_of.values() for term in terms)
+    result = []
+    for word in words:
+        if known.intersection(terms_of[word]) or word.isdigit():
+            result.append(word)
+            continue
+        nearest = backends.similar_terms(word, limit=1)
+        result.append(nearest[0] if nearest else word)
+    return result
 
 
 def forget_index() -> None:
-    """Drop the worker's parsed terms (a new data load also replaces them by its version)."""
-    with _INDEX_LOCK:
-        _INDEX.clear()
-
-
-def _candidates(words: list[str], municipality: m.Municipality | None) -> list[_Entry]:
-    """The documents that share a term with the query, found by the database's own text search
-    (`backends`), in index order (so that equal scores resolve the same way everywhere)."""
-    documents = SearchDocument.objects.order_by("id")
-    if municipality is not None:
-        documents = documents.filter(
-            Q(municipality__isnull=True) | Q(municipality_id=municipality.id)
-        )
-    ids = backends.candidates(documents, backends.candidate_terms(words)).values_list(
-        "id", flat=True
-    )
-    index = _index()
-    return [index[doc_id] for doc_id in ids if doc_id in index]
+    """Kept for callers of the earlier per-worker index: search now reads each query's
+    documents from the database, so there is nothing to forget."""
 
 
 class _Urls:
@@ -117,44 +81,52 @@ def search(
     words = query_words(query)
     if not words:
         return []
+    words = corrected_words(words)
     url_of = _Urls(lang)
-    scored: dict[str, tuple[float, _Entry]] = {}
-    for entry in _candidates(words, municipality):
-        value = score(words, entry.terms)
+    scored: dict[str, tuple[float, int, _Entry]] = {}
+    rows = backends.ranked(
+        terms=backends.candidate_terms(words),
+        municipality_id=municipality.id if municipality is not None else None,
+        limit=RESCORE_LIMIT,
+    )
+    for position, row in enumerate(rows):
+        value = score(words, frozenset(row.terms.split()))
         if value <= 0:
             continue
-        if score(words, entry.title_terms) > 0:
+        if score(words, frozenset(row.title_terms.split())) > 0:
             value += TITLE_BONUS
-        if entry.kind == "phase":
+        if row.lexicon_terms and score(words, frozenset(row.lexicon_terms.split())) > 0:
+            value += LEXICON_BONUS
+        if row.kind == "phase":
             value += 0.01  # the phase's own page first among equals
+        entry = _Entry(row.id, row.kind, row.ref, row.municipality_id, row.phase)
         url = url_of(entry)
         if url not in scored or scored[url][0] < value:
-            scored[url] = (value, entry)
-    ranked = sorted(scored.items(), key=lambda item: (-item[1][0], item[0]))[:MAX_RESULTS]
+            scored[url] = (value, position, entry)
+    ranked = sorted(scored.items(), key=lambda item: (-item[1][0], item[1][1]))[:MAX_RESULTS]
     texts = {
         doc_id: (title, snippet)
         for doc_id, title, snippet in SearchDocument.objects.filter(
-            id__in=[entry.id for _, (_, entry) in ranked]
+            id__in=[entry.id for _, (_, _, entry) in ranked]
         ).values_list("id", "title", "snippet")
     }
-    wanted = {entry.municipality_id for _, (_, entry) in ranked if entry.municipality_id}
+    wanted = {entry.municipality_id for _, (_, _, entry) in ranked if entry.municipality_id}
     names = dict(m.Municipality.objects.filter(id__in=wanted).values_list("id", "name"))
     results = []
-    for url, (value, bare) in ranked:
-        title, snippet = texts.get(bare.id, ({}, {}))
-        entry = replace(bare, title=title, snippet=snippet)
-        content_lang = lang if lang in entry.title else ("en" if "en" in entry.title else "fi")
+    for url, (value, _, entry) in ranked:
+        title, snippet = texts.get(entry.id, ({}, {}))
+        content_lang = lang if lang in title else ("en" if "en" in title else "fi")
         results.append(
             {
                 "phase": entry.phase or None,
                 "municipality": entry.municipality_id,
                 "municipality_name": localised(names.get(entry.municipality_id or ""), lang),
-                "title": localised(entry.title, content_lang),
+                "title": localised(title, content_lang),
                 "url": url,
                 "kind": entry.kind,
                 "score": round(value, 3),
-                "lang": text_language(entry.title, content_lang) or "fi",
-                "snippet": localised(entry.snippet, content_lang),
+                "lang": text_language(title, content_lang) or "fi",
+                "snippet": localised(snippet, content_lang),
             }
         )
     return results
