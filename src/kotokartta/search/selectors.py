@@ -21,9 +21,10 @@ from kotokartta.search import backends
 from kotokartta.search.analysis import query_terms, query_words, score
 from kotokartta.search.models import SearchDocument
 
-TITLE_BONUS = 0.25
-LEXICON_BONUS = 0.15
-"""A document whose search-lexicon words (what people call its phase) match the query."""
+TITLE_BONUS = 0.3
+"""Times how well the title alone matches (`score`, 0–1)."""
+LEXICON_BONUS = 0.3
+"""Times how well the search lexicon's words (what people call the phase) alone match."""
 MAX_RESULTS = 30
 RESCORE_LIMIT = 300
 """How many of the database's best documents Python re-scores."""
@@ -89,16 +90,16 @@ def search(
         municipality_id=municipality.id if municipality is not None else None,
         limit=RESCORE_LIMIT,
     )
+    own = municipality.id if municipality is not None else None
     for position, row in enumerate(rows):
         value = score(words, frozenset(row.terms.split()))
         if value <= 0:
             continue
-        if score(words, frozenset(row.title_terms.split())) > 0:
-            value += TITLE_BONUS
-        if row.lexicon_terms and score(words, frozenset(row.lexicon_terms.split())) > 0:
-            value += LEXICON_BONUS
-        if row.kind == "phase":
-            value += 0.01  # the phase's own page first among equals
+        value += TITLE_BONUS * score(words, frozenset(row.title_terms.split()))
+        if row.lexicon_terms:
+            value += LEXICON_BONUS * score(words, frozenset(row.lexicon_terms.split()))
+        if row.municipality_id == own:
+            value += 0.01  # first among equals: the phase's own page, or the chosen municipality's
         entry = _Entry(row.id, row.kind, row.ref, row.municipality_id, row.phase)
         url = url_of(entry)
         if url not in scored or scored[url][0] < value:
