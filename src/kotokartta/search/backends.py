@@ -190,7 +190,8 @@ def candidates(documents: QuerySet[SearchDocument], terms: list[str]) -> QuerySe
 
 
 class Row(NamedTuple):
-    """What re-scoring needs of a document."""
+    """A ranked document: what re-scoring needs besides its terms (`selectors` keeps the
+    parsed terms of each document per data set)."""
 
     id: int
     kind: str
@@ -198,11 +199,9 @@ class Row(NamedTuple):
     municipality_id: str | None
     phase: str
     title_terms: str
-    lexicon_terms: str
-    terms: str
 
 
-_ROW_COLUMNS = ("id", "kind", "ref", "municipality_id", "phase", "title_terms", "lexicon_terms")
+_ROW_COLUMNS = ("id", "kind", "ref", "municipality_id", "phase", "title_terms")
 
 
 def ranked(
@@ -221,7 +220,7 @@ def ranked(
     db = connections[using]
     quote = db.ops.quote_name
     table = quote(SearchDocument._meta.db_table)
-    columns = ", ".join(f"d.{quote(c)}" for c in (*_ROW_COLUMNS, "terms"))
+    columns = ", ".join(f"d.{quote(c)}" for c in _ROW_COLUMNS)
     where = ""
     params: list[str] = []
     if municipality_id is not None:
@@ -233,13 +232,21 @@ def ranked(
             queryset = queryset.filter(
                 Q(municipality__isnull=True) | Q(municipality_id=municipality_id)
             )
-        return [Row(*row) for row in queryset.values_list(*_ROW_COLUMNS, "terms")]
+        return [Row(*row) for row in queryset.values_list(*_ROW_COLUMNS)]
     if db.vendor == "sqlite":
+        # The best `limit` row ids first (a sort over small rows), then their documents.
         fts = quote(FTS5_TABLE)
         weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+        within = ""
+        if municipality_id is not None:
+            within = (
+                f" AND {fts}.rowid IN (SELECT id FROM {table} d "
+                f"WHERE d.municipality_id IS NULL OR d.municipality_id = %s)"
+            )
         sql = (
-            f"SELECT {columns} FROM {fts} JOIN {table} d ON d.id = {fts}.rowid "
-            f"WHERE {fts} MATCH %s{where} ORDER BY bm25({fts}, {weights}), d.id LIMIT %s"
+            f"SELECT {columns} FROM (SELECT {fts}.rowid AS rid, bm25({fts}, {weights}) AS r "
+            f"FROM {fts} WHERE {fts} MATCH %s{within} ORDER BY r, rid LIMIT %s) best "
+            f"JOIN {table} d ON d.id = best.rid ORDER BY best.r, d.id"
         )
         args: list[str | int] = [fts5_query(terms), *params, limit]
     else:

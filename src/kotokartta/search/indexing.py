@@ -22,11 +22,6 @@ def _terms(texts: Iterable[tuple[str, str]]) -> str:
     return " ".join(seen)
 
 
-def _with(terms: str, more: str) -> str:
-    """Space-separated terms with `more` added, without repeats."""
-    return " ".join(dict.fromkeys([*terms.split(), *more.split()]))
-
-
 def _local_texts(value: dict[str, str] | None) -> list[tuple[str, str]]:
     return [(text, lang) for lang, text in (value or {}).items()]
 
@@ -59,9 +54,7 @@ def rebuild_index() -> int:
                 snippet=dict(summaries),
                 title_terms=_terms(title_texts),
                 lexicon_terms=lexicon_terms[phase.id],
-                terms=_with(
-                    _terms([*title_texts, *_local_texts(summaries)]), lexicon_terms[phase.id]
-                ),
+                terms=_terms([*title_texts, *_local_texts(summaries)]),
             )
         )
     provisions = m.Provision.objects.select_related(
@@ -107,7 +100,7 @@ def rebuild_index() -> int:
                 snippet=dict(provision.details or {}),
                 title_terms=_terms(_local_texts(title)),
                 lexicon_terms=lexicon_terms[provision.phase],
-                terms=_with(_terms([*parts, *_local_texts(title)]), lexicon_terms[provision.phase]),
+                terms=_terms([*parts, *_local_texts(title)]),
             )
         )
     for mun in m.Municipality.objects.all():
@@ -126,6 +119,7 @@ def rebuild_index() -> int:
     vocabulary: dict[str, None] = {}
     for doc in docs:
         vocabulary.update(dict.fromkeys(doc.terms.split()))
+        vocabulary.update(dict.fromkeys(doc.lexicon_terms.split()))
     SearchTerm.objects.bulk_create(
         [SearchTerm(term=term) for term in vocabulary if len(term) <= 200], batch_size=1000
     )

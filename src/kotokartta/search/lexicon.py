@@ -14,6 +14,7 @@ official texts).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -114,3 +115,31 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     except yaml.YAMLError as error:
         raise LexiconError(f"{path.name}: not valid YAML ({error})") from error
     return parse_lexicon(data, source=path.name)
+
+
+@lru_cache(maxsize=4)
+def _phrase_terms(path: str, mtime: float) -> dict[str, tuple[frozenset[str], ...]]:
+    from kotokartta.search.analysis import index_terms
+
+    lexicon = load_lexicon(Path(path))
+    return {
+        phase: tuple(
+            terms
+            for text, lang in lexicon.for_phase(phase)
+            if (terms := frozenset(index_terms(text, lang)))
+        )
+        for phase in lexicon.phrases
+    }
+
+
+def phrase_terms() -> dict[str, tuple[frozenset[str], ...]]:
+    """Each phase's lexicon phrases, each as the set of its index terms (analysed once per
+    version of the file), so that re-scoring can ask how well the query matches one phrase:
+    "language course" is one phrase of training, not "language" from one phrase of orientation
+    and "course" from another."""
+    path = lexicon_path()
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        return {}
+    return _phrase_terms(str(path), mtime)

@@ -18,7 +18,7 @@ class SearchDocument(models.Model):
     snippet = models.JSONField(default=dict)  # {lang: text}
     title_terms = models.TextField(default="")
     lexicon_terms = models.TextField(default="")  # what people call the phase (search lexicon)
-    terms = models.TextField()  # space-separated index terms (title and lexicon terms included)
+    terms = models.TextField()  # space-separated index terms (title terms included, not lexicon)
 
     class Meta:
         indexes = [models.Index(fields=["municipality"])]

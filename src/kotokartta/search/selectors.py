@@ -9,6 +9,9 @@ from the database only for the documents that make the results."""
 
 from __future__ import annotations
 
+import sys
+import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,12 +22,14 @@ from kotokartta.core.text import localised, text_language
 from kotokartta.programme import models as m
 from kotokartta.search import backends
 from kotokartta.search.analysis import query_terms, query_words, score
+from kotokartta.search.lexicon import phrase_terms
 from kotokartta.search.models import SearchDocument
 
 TITLE_BONUS = 0.3
 """Times how well the title alone matches (`score`, 0–1)."""
 LEXICON_BONUS = 0.3
-"""Times how well the search lexicon's words (what people call the phase) alone match."""
+"""Times how well the best-matching phrase of the search lexicon (what people call the phase)
+alone matches."""
 MAX_RESULTS = 30
 RESCORE_LIMIT = 300
 """How many of the database's best documents Python re-scores."""
@@ -55,9 +60,43 @@ def corrected_words(words: list[str]) -> list[str]:
     return result
 
 
+_TERMS: dict[str, Any] = {}
+_TERMS_LOCK = threading.Lock()
+
+
+def _parsed_terms(ids: Iterable[int]) -> dict[int, frozenset[str]]:
+    """The documents' terms as sets, parsed once per loaded data set in each worker: only the
+    documents a search has ranked are read and parsed (terms shared between documents are one
+    string in memory)."""
+    from kotokartta.core.pagecache import data_version
+
+    version = data_version()
+    with _TERMS_LOCK:
+        if _TERMS.get("version") != version:
+            _TERMS.clear()
+            _TERMS.update(version=version, sets={})
+        sets: dict[int, frozenset[str]] = _TERMS["sets"]
+        wanted = list(ids)
+        missing = [doc_id for doc_id in wanted if doc_id not in sets]
+    if missing:
+        intern = sys.intern
+        read = {
+            doc_id: frozenset(map(intern, terms.split()))
+            for doc_id, terms in SearchDocument.objects.filter(id__in=missing).values_list(
+                "id", "terms"
+            )
+        }
+        with _TERMS_LOCK:
+            if _TERMS.get("version") == version:
+                sets.update(read)
+        return {**{i: sets[i] for i in wanted if i in sets}, **read}
+    return {doc_id: sets[doc_id] for doc_id in wanted if doc_id in sets}
+
+
 def forget_index() -> None:
-    """Kept for callers of the earlier per-worker index: search now reads each query's
-    documents from the database, so there is nothing to forget."""
+    """Drop the worker's parsed terms (a new data load also replaces them by its version)."""
+    with _TERMS_LOCK:
+        _TERMS.clear()
 
 
 class _Urls:
@@ -85,19 +124,38 @@ def search(
     words = corrected_words(words)
     url_of = _Urls(lang)
     scored: dict[str, tuple[float, int, _Entry]] = {}
+    terms = backends.candidate_terms(words)
     rows = backends.ranked(
-        terms=backends.candidate_terms(words),
+        terms=terms,
         municipality_id=municipality.id if municipality is not None else None,
         limit=RESCORE_LIMIT,
     )
     own = municipality.id if municipality is not None else None
+    phrases = phrase_terms()
+    query_set = frozenset(terms)
+    by_phase: dict[str, tuple[frozenset[str], float]] = {}
+    """Per phase: the query's terms among the lexicon's words, and how well the best phrase
+    matches (the same for every document of the phase)."""
+    parsed = _parsed_terms([row.id for row in rows])
     for position, row in enumerate(rows):
-        value = score(words, frozenset(row.terms.split()))
+        document = parsed.get(row.id, frozenset())
+        found = {term for term in query_set if term in document}
+        lexicon_score = 0.0
+        if row.phase in phrases:
+            if row.phase not in by_phase:
+                touched = [
+                    phrase for phrase in phrases[row.phase] if not query_set.isdisjoint(phrase)
+                ]
+                in_lexicon = frozenset[str]().union(*(query_set & phrase for phrase in touched))
+                best = max((score(words, phrase) for phrase in touched), default=0.0)
+                by_phase[row.phase] = (in_lexicon, best)
+            in_lexicon_terms, lexicon_score = by_phase[row.phase]
+            found |= in_lexicon_terms
+        value = score(words, found)
         if value <= 0:
             continue
-        value += TITLE_BONUS * score(words, frozenset(row.title_terms.split()))
-        if row.lexicon_terms:
-            value += LEXICON_BONUS * score(words, frozenset(row.lexicon_terms.split()))
+        value += TITLE_BONUS * score(words, query_set.intersection(row.title_terms.split()))
+        value += LEXICON_BONUS * lexicon_score
         if row.municipality_id == own:
             value += 0.01  # first among equals: the phase's own page, or the chosen municipality's
         entry = _Entry(row.id, row.kind, row.ref, row.municipality_id, row.phase)
