@@ -485,7 +485,17 @@ def score(query: list[str], document: AbstractSet[str]) -> float:
     word get 0.5 on top, so they always rank above documents matching only some.
     0: no match.
     """
-    groups = [group for item in query for group in _query_groups(item)]
+    return score_groups(query_groups(query), document)
+
+
+def query_groups(query: list[str]) -> tuple[_QueryWord, ...]:
+    """The analysed words of `query` (as `score` takes it), for scoring many documents with
+    `score_groups` without analysing the query again for each."""
+    return tuple(group for item in query for group in _query_groups(item))
+
+
+def score_groups(groups: tuple[_QueryWord, ...], document: AbstractSet[str]) -> float:
+    """`score` for a query analysed once with `query_groups`."""
     if not groups:
         return 0.0
     credits = []

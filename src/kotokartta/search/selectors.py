@@ -21,7 +21,7 @@ from django.utils import translation
 from kotokartta.core.text import localised, text_language
 from kotokartta.programme import models as m
 from kotokartta.search import backends
-from kotokartta.search.analysis import query_terms, query_words, score
+from kotokartta.search.analysis import query_groups, query_terms, query_words, score_groups
 from kotokartta.search.lexicon import phrase_terms
 from kotokartta.search.models import SearchDocument
 
@@ -31,8 +31,10 @@ LEXICON_BONUS = 0.3
 """Times how well the best-matching phrase of the search lexicon (what people call the phase)
 alone matches."""
 MAX_RESULTS = 30
-RESCORE_LIMIT = 300
-"""How many of the database's best documents Python re-scores."""
+RESCORE_LIMIT = 60
+"""How many of the database's best documents Python re-scores. Measured on the national synthetic
+set (docs/search.md): MRR@3 0.950 re-scoring 300, 0.944 re-scoring 100 or 60; search time grows
+with it, and at 60 national search stays within 1.5× the ten municipalities' time."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +127,11 @@ def search(
     url_of = _Urls(lang)
     scored: dict[str, tuple[float, int, _Entry]] = {}
     terms = backends.candidate_terms(words)
+    groups = query_groups(words)
+    strong = list(dict.fromkeys(term for group in groups for term in group.strong))
     rows = backends.ranked(
         terms=terms,
+        strong=strong,
         municipality_id=municipality.id if municipality is not None else None,
         limit=RESCORE_LIMIT,
     )
@@ -147,14 +152,14 @@ def search(
                     phrase for phrase in phrases[row.phase] if not query_set.isdisjoint(phrase)
                 ]
                 in_lexicon = frozenset[str]().union(*(query_set & phrase for phrase in touched))
-                best = max((score(words, phrase) for phrase in touched), default=0.0)
+                best = max((score_groups(groups, phrase) for phrase in touched), default=0.0)
                 by_phase[row.phase] = (in_lexicon, best)
             in_lexicon_terms, lexicon_score = by_phase[row.phase]
             found |= in_lexicon_terms
-        value = score(words, found)
+        value = score_groups(groups, found)
         if value <= 0:
             continue
-        value += TITLE_BONUS * score(words, query_set.intersection(row.title_terms.split()))
+        value += TITLE_BONUS * score_groups(groups, query_set.intersection(row.title_terms.split()))
         value += LEXICON_BONUS * lexicon_score
         if row.municipality_id == own:
             value += 0.01  # first among equals: the phase's own page, or the chosen municipality's
