@@ -218,15 +218,26 @@ def ranked(
     id order (the caller scores them all).
 
     `strong` (a subset of `terms`: the words themselves and their base forms, not compound
-    parts): when at least `limit` documents contain one of them, only those are ranked. A
-    compound part ("kieli" of "kielikurssi") is in thousands of documents of a national data
-    set, and ranking all of them costs more than everything else a search does."""
+    parts): those are ranked first, and when they fill `limit`, that is the answer. A compound
+    part ("kieli" of "kielikurssi") is in thousands of documents of a national data set, and
+    ranking all of them costs more than everything else a search does."""
     if not terms:
         return []
     db = connections[using]
-    narrower = strong and set(strong) != set(terms) and text_search_available(db)
-    if narrower and _count(strong or [], municipality_id, db) >= limit:
-        terms = list(strong or [])
+    if strong and set(strong) != set(terms) and text_search_available(db):
+        best = _ranked(strong, municipality_id, limit, db, using)
+        if len(best) >= limit:
+            return best
+    return _ranked(terms, municipality_id, limit, db, using)
+
+
+def _ranked(
+    terms: list[str],
+    municipality_id: str | None,
+    limit: int,
+    db: BaseDatabaseWrapper,
+    using: str,
+) -> list[Row]:
     quote = db.ops.quote_name
     table = quote(SearchDocument._meta.db_table)
     columns = ", ".join(f"d.{quote(c)}" for c in _ROW_COLUMNS)
@@ -269,36 +280,6 @@ def ranked(
     with db.cursor() as cursor:
         cursor.execute(sql, args)
         return [Row(*row) for row in cursor.fetchall()]
-
-
-def _count(terms: list[str], municipality_id: str | None, db: BaseDatabaseWrapper) -> int:
-    """How many documents contain one of `terms` (an index-only count, no ranking)."""
-    quote = db.ops.quote_name
-    table = quote(SearchDocument._meta.db_table)
-    params: list[str] = []
-    if db.vendor == "sqlite":
-        fts = quote(FTS5_TABLE)
-        sql = f"SELECT count(*) FROM {fts} WHERE {fts} MATCH %s"
-        params = [fts5_query(terms)]
-        if municipality_id is not None:
-            sql += (
-                f" AND {fts}.rowid IN (SELECT id FROM {table} d "
-                f"WHERE d.municipality_id IS NULL OR d.municipality_id = %s)"
-            )
-            params.append(municipality_id)
-    else:
-        sql = (
-            f"SELECT count(*) FROM {table} d "
-            f"WHERE d.{quote(TSVECTOR_COLUMN)} @@ to_tsquery(%s::regconfig, %s)"
-        )
-        params = [TS_CONFIG, tsquery_text(terms)]
-        if municipality_id is not None:
-            sql += " AND (d.municipality_id IS NULL OR d.municipality_id = %s)"
-            params.append(municipality_id)
-    with db.cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
-    return int(row[0]) if row else 0
 
 
 # --- Misspelt words -----------------------------------------------------------------
