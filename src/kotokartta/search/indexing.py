@@ -12,6 +12,7 @@ from kotokartta.search import backends
 from kotokartta.search.analysis import index_terms
 from kotokartta.search.lexicon import load_lexicon
 from kotokartta.search.models import SearchDocument, SearchTerm
+from kotokartta.search.selectors import forget_index
 
 
 def _terms(texts: Iterable[tuple[str, str]]) -> str:
@@ -124,7 +125,5 @@ def rebuild_index() -> int:
         [SearchTerm(term=term) for term in vocabulary if len(term) <= 200], batch_size=1000
     )
     backends.sync_index()
-    from kotokartta.search.selectors import forget_index
-
     forget_index()
     return len(docs)

@@ -22,6 +22,7 @@ import yaml
 from django.conf import settings
 
 from kotokartta.programme.vocabulary import PHASE_BY_ID
+from kotokartta.search.analysis import index_terms
 
 FILE_NAME = "search-lexicon.yaml"
 LANGUAGES: tuple[str, ...] = (
@@ -119,8 +120,6 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
 
 @lru_cache(maxsize=4)
 def _phrase_terms(path: str, mtime: float) -> dict[str, tuple[frozenset[str], ...]]:
-    from kotokartta.search.analysis import index_terms
-
     lexicon = load_lexicon(Path(path))
     return {
         phase: tuple(

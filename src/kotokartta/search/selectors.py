@@ -18,6 +18,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils import translation
 
+from kotokartta.core.pagecache import data_version
 from kotokartta.core.text import localised, text_language
 from kotokartta.programme import models as m
 from kotokartta.search import backends
@@ -70,8 +71,6 @@ def _parsed_terms(ids: Iterable[int]) -> dict[int, frozenset[str]]:
     """The documents' terms as sets, parsed once per loaded data set in each worker: only the
     documents a search has ranked are read and parsed (terms shared between documents are one
     string in memory)."""
-    from kotokartta.core.pagecache import data_version
-
     version = data_version()
     with _TERMS_LOCK:
         if _TERMS.get("version") != version:
