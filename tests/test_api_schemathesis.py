@@ -21,6 +21,7 @@ from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import CHECKS as REGISTERED_CHECKS
 from schemathesis.checks import load_all_checks
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from kotokartta.api.schema import api_schema
 from kotokartta.wsgi import application
@@ -28,6 +29,10 @@ from kotokartta.wsgi import application
 pytestmark = pytest.mark.django_db
 
 MAX_EXAMPLES = 25
+RULES_BETWEEN_PARAMETERS = {"GET /api/v1/eligibility"}
+"""Operations with rules between parameters that OpenAPI 3 cannot state (eligibility: a review
+date needs a plan date), so a request whose every parameter is valid can still be a 400 there;
+`positive_data_acceptance` is left out for them, every other check still runs."""
 load_all_checks()
 CHECKS = REGISTERED_CHECKS.get_all()
 """Every check schemathesis has, as `schemathesis run --checks all` (the stateful ones do nothing
@@ -66,5 +71,8 @@ schema.app = application  # requests go in-process through WSGI, into the test d
     suppress_health_check=list(HealthCheck),
 )
 def test_api_conforms_to_its_schema(case: schemathesis.Case) -> None:
+    checks = CHECKS
+    if case.operation.label in RULES_BETWEEN_PARAMETERS:
+        checks = [check for check in CHECKS if check is not positive_data_acceptance]
     # Uncompressed, so that the checks read the bodies (the site gzips when asked).
-    case.call_and_validate(checks=CHECKS, headers={"Accept-Encoding": "identity"})
+    case.call_and_validate(checks=checks, headers={"Accept-Encoding": "identity"})
