@@ -11,8 +11,21 @@ from kotokartta.guide.content import reviewed_languages
 
 
 def content_language(lang: str) -> str:
-    """The language of programme data shown on a page in `lang`: data exists in fi and en."""
+    """The language of programme data in the outputs that write Finnish and English (the API's
+    documents, the service maps, the regenerated document): data texts exist in fi and en."""
     return lang if lang in {"fi", "en"} else "en"
+
+
+def data_language(lang: str) -> str:
+    """The language of the programme data's own texts (names, notes) on a guide page in `lang`.
+
+    The data's free texts are written in Finnish and English only. A page in English shows the
+    English texts; a page in any other language shows the Finnish original, marked `lang="fi"`
+    with a note in the reader's language, rather than English, which the reader may read no
+    better than Finnish and which is not authoritative. Everything that is vocabulary (statuses,
+    roles, modes, target groups…) is in the reader's language through gettext.
+    """
+    return "en" if lang == "en" else "fi"
 
 
 def guide(request: HttpRequest) -> dict[str, Any]:
@@ -26,8 +39,8 @@ def guide(request: HttpRequest) -> dict[str, Any]:
         "municipality_choices": lambda: municipality_list(lang="fi"),
         "dataset": current_dataset,
         "is_rtl": lang in settings.LANGUAGES_BIDI,
-        "content_lang": content_language(lang),
-        "content_dir": "rtl" if content_language(lang) in settings.LANGUAGES_BIDI else "ltr",
+        "content_lang": data_language(lang),
+        "content_dir": "rtl" if data_language(lang) in settings.LANGUAGES_BIDI else "ltr",
         "unofficial": lang not in reviewed_languages(),
         "nav_languages": [
             {

@@ -1,31 +1,24 @@
-"""Interface words for the vocabulary (statuses, modes, client groups, residence bases), through
-gettext so that every interface language has them."""
+"""Interface words of the wizard (residence bases, age groups), through gettext. The programme's
+vocabulary (statuses, modes, client groups, phases, roles…) is named in `programme.labels`; the
+names below are kept for the modules that import them from here."""
 
 from __future__ import annotations
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-STATUS: dict[str, Promise] = {
-    "available": _("Available"),
-    "planned": _("Planned"),
-    "on_need": _("Arranged if needed"),
-    "not_organised": _("Not organised"),
-    "undetermined": _("Open: not yet agreed or not described"),
-}
-MODE: dict[str, Promise] = {
-    "in_person": _("In person"),
-    "remote": _("Remote"),
-    "hybrid": _("Hybrid: in person with a remote connection"),
-}
-CLIENT: dict[str, Promise] = {
-    "job-seeker": _("Job seeker (registered with employment services)"),
-    "other": _("Not a job seeker"),
-}
-CLIENT_SHORT: dict[str, Promise] = {
-    "job-seeker": _("Job seeker"),
-    "other": _("Other newcomer"),
-}
+from kotokartta.programme.labels import CLIENT, CLIENT_SHORT, MODE, STATUS
+
+__all__ = [
+    "AGE_GROUP",
+    "AGE_GROUP_AGE",
+    "CLIENT",
+    "CLIENT_SHORT",
+    "MODE",
+    "RESIDENCE_BASIS",
+    "STATUS",
+]
+
 RESIDENCE_BASIS: dict[str, Promise] = {
     "quota_refugee": _("Quota refugee"),
     "temporary_protection": _("Temporary protection"),

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from kotokartta.guide import content, selectors
-from kotokartta.guide.context import content_language
+from kotokartta.guide.context import data_language
 from kotokartta.guide.forms import PathForm
 from kotokartta.guide.labels import AGE_GROUP_AGE
 from kotokartta.paths.engine import Profile
@@ -34,7 +34,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "guide/home.html",
         {
             "dataset": dataset,
-            "municipalities": selectors.municipality_list(lang=content_language(lang)),
+            "municipalities": selectors.municipality_list(lang=data_language(lang)),
             "map_svg": selectors.area_map(lang=lang),
             "form": PathForm(),
             "phases": PHASES,
@@ -51,7 +51,7 @@ def municipality(request: HttpRequest, slug: str) -> HttpResponse:
         return not_found(request, kind="municipality", term=slug)
     if found.id != slug:
         return redirect("guide:municipality", slug=found.id, permanent=True)
-    lang = content_language(_lang())
+    lang = data_language(_lang())
     return render(
         request,
         "guide/municipality.html",
@@ -89,7 +89,7 @@ def path(request: HttpRequest) -> HttpResponse:
         age=AGE_GROUP_AGE.get(age_group) if age_group else None,
     )
     lang = _lang()
-    content_lang = content_language(lang)
+    content_lang = data_language(lang)
     municipality_obj: m.Municipality = data["municipality"]
     person_path = path_for(municipality=municipality_obj, profile=profile, lang=content_lang)
     finnish_path = (
@@ -107,6 +107,9 @@ def path(request: HttpRequest) -> HttpResponse:
         "side_by_side": content_lang != "fi" or lang != "fi",
         "municipality": municipality_obj,
         "profile": profile,
+        "path_flags": selectors.municipality_flags(
+            municipality=municipality_obj, lang=content_lang
+        ),
         "rules": rules,
         "share_url": request.build_absolute_uri(),
     }
@@ -118,7 +121,7 @@ def path(request: HttpRequest) -> HttpResponse:
 def phase(request: HttpRequest, phase_id: str) -> HttpResponse:
     if phase_id not in PHASE_BY_ID:
         return not_found(request, kind="phase", term=phase_id)
-    lang = content_language(_lang())
+    lang = data_language(_lang())
     return render(
         request,
         "guide/phase.html",
@@ -184,4 +187,24 @@ def health(request: HttpRequest) -> JsonResponse:
             "search": "voikko" if voikko_available() else "snowball-only",
         },
         status=200 if dataset else 503,
+    )
+
+
+ACCESSIBILITY_LANGUAGES = ("fi", "sv", "en")
+
+
+@require_safe
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement (saavutettavuusseloste, Act 306/2019 on the Provision of
+    Digital Services): written in Finnish, Swedish and English; other pages show the English one."""
+    lang = _lang()
+    statement_lang = lang if lang in ACCESSIBILITY_LANGUAGES else "en"
+    return render(
+        request,
+        "guide/accessibility.html",
+        {
+            "statement_template": f"guide/accessibility/{statement_lang}.html",
+            "statement_lang": statement_lang,
+            "coordinators": selectors.area_coordinators(),
+        },
     )
