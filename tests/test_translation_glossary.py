@@ -79,10 +79,8 @@ def messages(lang: str) -> dict[tuple[str | None, str], str]:
         check=True,
     ).stdout
     found: dict[tuple[str | None, str], str] = {}
-    pattern = re.compile(
-        r'^(?:msgctxt "((?:[^"\\]|\\.)*)"\n)?msgid "((?:[^"\\]|\\.)*)"\nmsgstr "((?:[^"\\]|\\.)*)"$',
-        re.M,
-    )
+    quoted = r'"((?:[^"\\]|\\.)*)"'
+    pattern = re.compile(rf"^(?:msgctxt {quoted}\n)?msgid {quoted}\nmsgstr {quoted}$", re.M)
     for ctx, msgid, msgstr in pattern.findall(text):
         found[(ctx or None, msgid.replace('\\"', '"'))] = msgstr.replace('\\"', '"')
     return found
