@@ -37,11 +37,33 @@ def _render(path: Path) -> str:
     return "\n".join(lines)
 
 
+def _words() -> dict[str, str]:
+    return {
+        "activity": _("Activity"),
+        "bought_from": _("Bought from"),
+        "condition": _("Condition"),
+        "details": _("Details"),
+        "for": _("For"),
+        "how": _("How"),
+        "languages": _("Languages"),
+        "law": _("Law"),
+        "note": _("Note"),
+        "responsible_municipality": _("Responsible municipality"),
+        "source": _("Source"),
+        "together_with": _("Together with"),
+        "where": _("Where"),
+        "who": _("Who"),
+        "or": _("or"),
+        "planned_from": _("planned from %(year)s"),
+    }
+
+
 def _role(role_id: str | None, name: str | None) -> str:
     return (label("role", role_id) if role_id else None) or name or ""
 
 
 def _step_lines(number: int, step: dict[str, Any], data: dict[str, Any]) -> list[str]:
+    t = _words()
     status = label("status", step["status"]) or step["status"]
     if step["ended"]:
         status = _("Ended in %(year)s") % {"year": step["ended"]}
@@ -50,9 +72,9 @@ def _step_lines(number: int, step: dict[str, Any], data: dict[str, Any]) -> list
     out = [f"{number}. {label('phase', step['phase'])}{law_text} — {status}"]
     note = law_note(step["phase"])
     if law["document"] and law["document"] != law["current"] and note:
-        out.append(f"   {_('Law')}: {note}")
+        out.append(f"   {t['law']}: {note}")
     if step["responsible"]:
-        out.append(f"   {_('Responsible municipality')}: {step['responsible']['name']}")
+        out.append(f"   {t['responsible_municipality']}: {step['responsible']['name']}")
     provider = step["provider"]
     if provider:
         who = ", ".join(x for x in (provider["organisation"], provider["unit"]) if x)
@@ -64,19 +86,19 @@ def _step_lines(number: int, step: dict[str, Any], data: dict[str, Any]) -> list
             )
         ]
         if others:
-            role += f" ({_('or')} {', '.join(others)})"
-        out.append(f"   {_('Who')}: " + " — ".join(x for x in (role, who) if x))
+            role += f" ({t['or']} {', '.join(others)})"
+        out.append(f"   {t['who']}: " + " — ".join(x for x in (role, who) if x))
         if step["purchased"] and step["responsible"]:
             seller = provider["municipality"]["name"] if provider["municipality"] else who
-            out.append(f"   {_('Bought from')}: {seller}")
+            out.append(f"   {t['bought_from']}: {seller}")
     if step["activity"]:
-        out.append(f"   {_('Activity')}: {step['activity']['name']}")
+        out.append(f"   {t['activity']}: {step['activity']['name']}")
     for place in step["places"]:
         address = place["address"] or _("no address in the document")
-        out.append(f"   {_('Where')}: {place['name']}, {place['municipality']} ({address})")
+        out.append(f"   {t['where']}: {place['name']}, {place['municipality']} ({address})")
     if step["provision"]:
         modes = ", ".join(label("mode", m) or m for m in step["modes"]) or _("not stated")
-        out.append(f"   {_('How')}: {modes}")
+        out.append(f"   {t['how']}: {modes}")
     for partner in step["partners"]:
         parts = ", ".join(
             x
@@ -88,23 +110,23 @@ def _step_lines(number: int, step: dict[str, Any], data: dict[str, Any]) -> list
             if x
         )
         note_text = f" — {partner['note']}" if partner["note"] else ""
-        out.append(f"   {_('Together with')}: {parts}{note_text}")
+        out.append(f"   {t['together_with']}: {parts}{note_text}")
     if step["languages"]:
-        out.append(f"   {_('Languages')}: {', '.join(step['languages'])}")
+        out.append(f"   {t['languages']}: {', '.join(step['languages'])}")
     if step["target_groups"]:
         groups = "; ".join(label("target_group", g) or g for g in step["target_groups"])
-        out.append(f"   {_('For')}: {groups}")
+        out.append(f"   {t['for']}: {groups}")
     if step["condition"]:
-        out.append(f"   {_('Condition')}: {step['condition']}")
+        out.append(f"   {t['condition']}: {step['condition']}")
     if step["planned_from"]:
-        out.append(f"   {_('planned from %(year)s') % {'year': step['planned_from']}}")
+        out.append(f"   {t['planned_from'] % {'year': step['planned_from']}}")
     if step["details"]:
-        out.append(f"   {_('Details')}: {step['details']}")
+        out.append(f"   {t['details']}: {step['details']}")
     for flag in step["flags"]:
-        out.append(f"   {_('Note')}: {flag['text']}")
+        out.append(f"   {t['note']}: {flag['text']}")
     source = step["source"]
     if source:
         section = SECTIONS.get(source["section"], source["section"])
         where = source.get("municipality") or data["municipality"]["name"]
-        out.append(f"   {_('Source')}: {section} [{where}]")
+        out.append(f"   {t['source']}: {section} [{where}]")
     return out
