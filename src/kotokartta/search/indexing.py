@@ -36,15 +36,15 @@ def rebuild_index() -> int:
         phase.id: {lang: phase.name(lang) for lang in CONTENT_LANGUAGES} for phase in PHASES
     }
     for phase in PHASES:
-        names = all_phase_names[phase.id]
+        phase_texts = all_phase_names[phase.id]
         summaries = texts.get("phases", {}).get(phase.id, {}).get("summary") or {}
-        title_texts = [*_local_texts(names), (phase.name_fi, "fi"), (phase.name_en, "en")]
+        title_texts = [*_local_texts(phase_texts), (phase.name_fi, "fi"), (phase.name_en, "en")]
         docs.append(
             SearchDocument(
                 kind="phase",
                 ref=phase.id,
                 phase=phase.id,
-                title=dict(names),
+                title=dict(phase_texts),
                 snippet=dict(summaries),
                 title_terms=_terms(title_texts),
                 terms=_terms([*title_texts, *_local_texts(summaries)]),
