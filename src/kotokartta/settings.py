@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.staticfiles",
     "kotokartta.core",
+    "kotokartta.site",
     "kotokartta.programme",
     "kotokartta.paths",
     "kotokartta.search",
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "kotokartta.api",
     "kotokartta.opendata",
     "kotokartta.integrations.ptv",
+    "kotokartta.devtools",
 ]
 
 MIDDLEWARE = [
@@ -93,7 +95,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
-                "kotokartta.guide.context.guide",
+                "kotokartta.site.context.site",
             ],
         },
     },

@@ -1,3 +1,5 @@
+"""The context processor of every page (settings.TEMPLATES)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -7,32 +9,16 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from kotokartta.guide.content import reviewed_languages
+from kotokartta.core.text import data_language
+from kotokartta.guide.selectors import current_dataset, municipality_list
+from kotokartta.programme.content import reviewed_languages
 
 
-def content_language(lang: str) -> str:
-    """The language of programme data in the outputs that write Finnish and English (the API's
-    documents, the service maps, the regenerated document): data texts exist in fi and en."""
-    return lang if lang in {"fi", "en"} else "en"
-
-
-def data_language(lang: str) -> str:
-    """The language of the programme data's own texts (names, notes) on a guide page in `lang`.
-
-    The data's free texts are written in Finnish and English only. A page in English shows the
-    English texts; a page in any other language shows the Finnish original, marked `lang="fi"`
-    with a note in the reader's language, rather than English, which the reader may read no
-    better than Finnish and which is not authoritative. Everything that is vocabulary (statuses,
-    roles, modes, target groups…) is in the reader's language through gettext.
-    """
-    return "en" if lang == "en" else "fi"
-
-
-def guide(request: HttpRequest) -> dict[str, Any]:
+def site(request: HttpRequest) -> dict[str, Any]:
+    """What `site/base.html` needs on every page: the language, its direction, the language menu,
+    the unofficial-translation note and the data set's date."""
     lang = get_language() or settings.LANGUAGE_CODE
     current = request.get_full_path()
-    from kotokartta.guide.selectors import current_dataset, municipality_list
-
     return {
         "lang": lang,
         # callables: evaluated only by templates that use them
