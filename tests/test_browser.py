@@ -26,6 +26,8 @@ PAGE_TYPES = {
     "wizard-errors": "/{lang}/path?municipality=kajaani&client=tourist&permit=2024-13-01",
     "not-found": "/{lang}/municipalities/atlantis/",
     "accessibility": "/{lang}/accessibility/",
+    "maps": "/{lang}/maps/",
+    "map": "/{lang}/maps/kajaani/",
 }
 
 
