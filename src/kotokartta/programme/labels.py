@@ -50,7 +50,7 @@ CLIENT_SHORT: dict[str, Promise] = {
     "other": _("Other newcomer"),
 }
 
-# The wizard's questions (guide.forms): a person's residence basis and age group.
+# A person's residence basis, as the path page repeats the answer.
 RESIDENCE_BASIS: dict[str, Promise] = {
     "quota_refugee": _("Quota refugee"),
     "temporary_protection": _("Temporary protection"),
@@ -61,14 +61,6 @@ RESIDENCE_BASIS: dict[str, Promise] = {
     "study": _("Study"),
     "family_member": _("Family member of someone who works or studies here"),
 }
-AGE_GROUP: dict[str, Promise] = {
-    "under-18": _("Under 18"),
-    "18-24": _("18–24"),
-    "25-64": _("25–64"),
-    "65-plus": _("65 or older"),
-}
-# A representative age for each group, for the rules that depend on age (under 25, under 23).
-AGE_GROUP_AGE: dict[str, int] = {"under-18": 17, "18-24": 20, "25-64": 40, "65-plus": 70}
 
 PHASE: dict[str, Promise] = {
     "assessment": pgettext_lazy("phase", "Assessment of skills and integration service needs"),
