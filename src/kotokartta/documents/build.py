@@ -147,6 +147,10 @@ BASIS_NAMES: dict[str, tuple[str, str]] = {
     "work": ("työn perusteella muuttaneet", "people who moved for work"),
     "study": ("opiskelun perusteella muuttaneet", "people who moved to study"),
     "family_member": ("työ- ja opiskeluperäisten muuttajien perheenjäsenet", "family members"),
+    "spouse_of_worker_or_student": (
+        "työ- ja opiskeluperäisten maahanmuuttajien puolisot",
+        "spouses of people who came to work or study",
+    ),
 }
 
 FLAG_KIND_NAMES: dict[str, tuple[str, str]] = {

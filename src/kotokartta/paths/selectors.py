@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import threading
 from collections import OrderedDict
 from typing import Any
@@ -9,6 +11,7 @@ from typing import Any
 from kotokartta.core.pagecache import data_version
 from kotokartta.core.text import localised
 from kotokartta.paths.engine import MunicipalityRef, Path, Profile, ProvisionFacts, build_path
+from kotokartta.paths.labels import gap_text
 from kotokartta.programme import models as m
 from kotokartta.programme.vocabulary import PHASES, ClientGroup
 
@@ -40,6 +43,8 @@ def _provision_facts(
             else None,
             "role": localised(role.name, lang) if role else None,
             "role_id": role.id if role else None,
+            "organisation_kind": org.kind,
+            "alternative_role_ids": list(provision.alternative_roles),
         }
     elif provision.role is not None:
         provider = {
@@ -50,12 +55,15 @@ def _provision_facts(
             "municipality": None,
             "role": localised(provision.role.name, lang),
             "role_id": provision.role.id,
+            "organisation_kind": None,
+            "alternative_role_ids": list(provision.alternative_roles),
         }
     activity = None
     if provision.activity is not None:
         a = provision.activity
         activity = {
             "id": a.id,
+            "kind": a.kind,
             "name": localised(a.name, lang),
             "description": localised(a.description, lang),
             "organisers": [localised(o.name, lang) for o in a.organisers.all()],
@@ -90,8 +98,10 @@ def _provision_facts(
             {
                 "organisation": localised(partner.organisation.name, lang),
                 "organisation_id": partner.organisation_id,
+                "organisation_kind": partner.organisation.kind,
                 "unit": localised(partner.unit.name, lang) if partner.unit else None,
                 "role": localised(partner.role.name, lang) if partner.role else None,
+                "role_id": partner.role_id,
                 "note": localised(partner.note, lang) or None,
             }
             for partner in provision.partners.all()
@@ -123,13 +133,14 @@ def path_for(*, municipality: m.Municipality, profile: Profile, lang: str = "fi"
     """The person's path. Paths are immutable and depend only on the loaded data set, the
     municipality, the profile (client group, Finnish, residence basis — no dates, no names)
     and the language, so each worker keeps the recent ones in memory."""
-    key = (data_version(), municipality.id, profile, lang)
+    year = dt.date.today().year  # ended activities (Step.ended) depend on it
+    key = (data_version(), municipality.id, profile, lang, year)
     with _PATHS_LOCK:
         cached = _PATHS.get(key)
         if cached is not None:
             _PATHS.move_to_end(key)
             return cached
-    path = _compute_path(municipality=municipality, profile=profile, lang=lang)
+    path = _compute_path(municipality=municipality, profile=profile, lang=lang, year=year)
     with _PATHS_LOCK:
         _PATHS[key] = path
         while len(_PATHS) > _PATHS_MAX:
@@ -137,7 +148,7 @@ def path_for(*, municipality: m.Municipality, profile: Profile, lang: str = "fi"
     return path
 
 
-def _compute_path(*, municipality: m.Municipality, profile: Profile, lang: str) -> Path:
+def _compute_path(*, municipality: m.Municipality, profile: Profile, lang: str, year: int) -> Path:
     dataset = m.DataSet.objects.require_current()
     provisions = list(m.Provision.objects.serving(municipality).with_related())
     place_ids = {pid for p in provisions for pid in p.place_ids}
@@ -168,6 +179,8 @@ def _compute_path(*, municipality: m.Municipality, profile: Profile, lang: str) 
         coordinators=coordinators,
         lang=lang,
         data_date=dataset.data_date.isoformat(),
+        year=year,
+        describe_gap=functools.partial(gap_text, lang=lang),
     )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from kotokartta.core.text import localised
 from kotokartta.programme import content
 from kotokartta.programme import models as m
-from kotokartta.programme.vocabulary import PHASE_BY_ID, PHASES
+from kotokartta.programme.vocabulary import CONTENT_LANGUAGES, PHASES
 from kotokartta.search import backends
 from kotokartta.search.analysis import index_terms
 from kotokartta.search.lexicon import load_lexicon
@@ -39,19 +39,20 @@ def rebuild_index() -> int:
     SearchTerm.objects.all().delete()
     docs: list[SearchDocument] = []
     texts = content.content()
+    # Phase names come from the gettext catalogues, in every content language.
+    all_phase_names = {
+        phase.id: {lang: phase.name(lang) for lang in CONTENT_LANGUAGES} for phase in PHASES
+    }
     for phase in PHASES:
-        names = texts.get("phases", {}).get(phase.id, {}).get("name") or {
-            "fi": phase.name_fi,
-            "en": phase.name_en,
-        }
+        phase_texts = all_phase_names[phase.id]
         summaries = texts.get("phases", {}).get(phase.id, {}).get("summary") or {}
-        title_texts = [*_local_texts(names), (phase.name_fi, "fi"), (phase.name_en, "en")]
+        title_texts = [*_local_texts(phase_texts), (phase.name_fi, "fi"), (phase.name_en, "en")]
         docs.append(
             SearchDocument(
                 kind="phase",
                 ref=phase.id,
                 phase=phase.id,
-                title=dict(names),
+                title=dict(phase_texts),
                 snippet=dict(summaries),
                 title_terms=_terms(title_texts),
                 lexicon_terms=lexicon_terms[phase.id],
@@ -76,11 +77,7 @@ def rebuild_index() -> int:
             parts += _local_texts(partner.organisation.name)
             if partner.role:
                 parts += _local_texts(partner.role.name)
-        vocabulary_phase = PHASE_BY_ID[provision.phase]
-        phase_names = texts.get("phases", {}).get(provision.phase, {}).get("name") or {
-            "fi": vocabulary_phase.name_fi,
-            "en": vocabulary_phase.name_en,
-        }
+        phase_names = all_phase_names[provision.phase]
         mun = provision.municipality
         title = {
             lang: f"{localised(phase_names, lang)} – {localised(mun.name, lang)}"
