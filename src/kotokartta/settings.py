@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "kotokartta.api",
     "kotokartta.opendata",
     "kotokartta.integrations.ptv",
+    "kotokartta.orientation",
 ]
 
 MIDDLEWARE = [

@@ -30,7 +30,7 @@ _banner_shown = False
 
 def _new_highs() -> highspy.Highs:
     """A silent HiGHS instance. The library prints its banner to the process's standard output
-    the first time one is made, which would corrupt `--json` output: send that once to stderr."""
+    the first time one is made, which would corrupt `--json` output: discard it."""
     global _banner_shown
     with _BANNER_LOCK:
         if _banner_shown:
@@ -38,12 +38,14 @@ def _new_highs() -> highspy.Highs:
         else:
             sys.stdout.flush()
             saved = os.dup(1)
+            null = os.open(os.devnull, os.O_WRONLY)
             try:
-                os.dup2(2, 1)
+                os.dup2(null, 1)
                 solver = highspy.Highs()
             finally:
                 os.dup2(saved, 1)
                 os.close(saved)
+                os.close(null)
             _banner_shown = True
     solver.setOptionValue("output_flag", False)
     solver.setOptionValue("threads", 1)
