@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from kotokartta.orientation.engine import IN_PERSON, MINIMUM_HOURS, Plan
 from kotokartta.orientation.languages import language_name
@@ -51,8 +52,8 @@ def render_text(result: Plan) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_csv(result: Plan) -> str:
-    """One row per group member, then one per unserved line (group number empty)."""
+def csv_from_dict(plan: dict[str, Any]) -> str:
+    """The plan's JSON as CSV: one row per group member, then one per unserved line."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(
@@ -62,21 +63,22 @@ def render_csv(result: Plan) -> str:
             "distance_km", "reason",
         ]
     )  # fmt: skip
-    for number, g in enumerate(result.groups, start=1):
-        for m in g.members:
+    for number, g in enumerate(plan["groups"], start=1):
+        host = g["host"] or {}
+        for m in g["members"]:
             writer.writerow(
                 [
-                    number, g.language, g.host.code if g.host else "",
-                    g.host.name if g.host else "", g.mode, g.size, MINIMUM_HOURS,
-                    g.starts or "", m.municipality.code, m.municipality.name, m.count, m.mode,
-                    m.distance_km if m.mode == IN_PERSON else "", "",
+                    number, g["language"], host.get("code", ""), host.get("name", ""), g["mode"],
+                    g["size"], g.get("hours", MINIMUM_HOURS), g.get("starts") or "",
+                    m["municipality"]["code"], m["municipality"]["name"], m["count"], m["mode"],
+                    "" if m.get("distance_km") is None else m["distance_km"], "",
                 ]
             )  # fmt: skip
-    for u in result.unserved:
+    for u in plan["unserved"]:
         writer.writerow(
             [
-                "", u.language, "", "", "unserved", "", "", "", u.municipality.code,
-                u.municipality.name, u.count, "", "", u.reason,
+                "", u["language"], "", "", "unserved", "", "", "", u["municipality"]["code"],
+                u["municipality"]["name"], u["count"], "", "", u["reason"],
             ]
         )  # fmt: skip
     return out.getvalue()

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.utils.translation import get_language
 
-from kotokartta.orientation.engine import Site
+from kotokartta.orientation.engine import DemandRow, Site
 from kotokartta.orientation.geography import centres
 from kotokartta.programme.models import Municipality
 
@@ -55,3 +55,24 @@ def resolve_many(terms: Iterable[str]) -> tuple[list[str], list[str]]:
         elif found not in ids:
             ids.append(found)
     return ids, unknown
+
+
+def entered_demand(*, municipality_ids: Iterable[str] | None = None) -> list[DemandRow]:
+    """The demand the municipalities have entered, optionally only for some of them."""
+    from kotokartta.orientation.models import DemandEntry
+
+    entries = DemandEntry.objects.all()
+    if municipality_ids is not None:
+        entries = entries.filter(municipality_id__in=list(municipality_ids))
+    return [
+        DemandRow(e.municipality_id, e.language, e.count, e.earliest_start or None)
+        for e in entries
+    ]
+
+
+def municipality_codes() -> dict[str, str]:
+    return dict(Municipality.objects.values_list("id", "code"))
+
+
+def municipality_choices(*, lang: str = "fi") -> list[tuple[str, str]]:
+    return [(m.id, _name(m, "sv" if lang == "sv" else "fi")) for m in Municipality.objects.all()]
