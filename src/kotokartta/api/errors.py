@@ -35,6 +35,7 @@ NO_DATA = "no_data"
 INTERNAL_ERROR = "internal_error"
 BAD_REQUEST = "bad_request"
 FORBIDDEN = "forbidden"
+NOT_AUTHENTICATED = "not_authenticated"
 
 ERROR_CODES: tuple[str, ...] = (
     INVALID_PARAMETER,
@@ -43,6 +44,7 @@ ERROR_CODES: tuple[str, ...] = (
     BAD_REQUEST,
     NOT_FOUND,
     METHOD_NOT_ALLOWED,
+    NOT_AUTHENTICATED,
     FORBIDDEN,
     NO_DATA,
     INTERNAL_ERROR,

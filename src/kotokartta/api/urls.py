@@ -9,6 +9,7 @@ from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerSplitV
 
 from kotokartta.api.headers import add_api_headers
 from kotokartta.api.views import documents, meta, resources
+from kotokartta.orientation.api import OrientationPlanView
 
 
 def _with_api_headers(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
@@ -55,6 +56,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="municipality-geojson",
     ),
     path("places.geojson", documents.PlaceGeoJSON.as_view(), name="place-geojson"),
+    path("orientation/plan", OrientationPlanView.as_view(), name="orientation-plan"),
     path("schema/", meta.SchemaView.as_view(), name="schema"),
     path(
         "docs/",

@@ -71,14 +71,12 @@ def planner(request: HttpRequest) -> HttpResponseBase:
                     hosts=data["hosts"],
                     max_start_spread_months=data["max_start_spread_months"],
                 )
-                if request.POST.get("action") == "save":
-                    if not data["name"].strip():
-                        form.add_error("name", _("Give the scenario a name to save it."))
-                    else:
-                        scenario = scenario_save(
-                            name=data["name"], result=result, acting_user=request.user
-                        )
-                        return redirect("orientation:scenario", pk=scenario.pk)
+                unnamed = request.POST.get("action") == "save" and not data["name"].strip()
+                if request.POST.get("action") == "save" and not unnamed:
+                    scenario = scenario_save(
+                        name=data["name"], result=result, acting_user=request.user
+                    )
+                    return redirect("orientation:scenario", pk=scenario.pk)
                 plan_data = result.as_dict()
                 # Keep the demand in the form (an upload becomes text) so "save" carries it.
                 form = PlanForm(
@@ -87,6 +85,8 @@ def planner(request: HttpRequest) -> HttpResponseBase:
                     municipalities=choices,
                 )
                 form.is_valid()
+                if unnamed:
+                    form.add_error("name", _("Give the scenario a name to save it."))
     else:
         form = PlanForm(
             initial={"hosts": list(default_hosts()), "demand_text": _initial_demand()},
