@@ -1,5 +1,7 @@
 """POST /api/v1/orientation/plan: staff only, CSV or JSON in, the CLI's plan document out."""
 
+# ruff: noqa: E501 (tables of bad input read best one case per line)
+
 from __future__ import annotations
 
 import json
@@ -41,7 +43,9 @@ def test_plan_api__signed_in_without_the_right__is_403() -> None:
 
 
 def test_plan_api__csv__gives_the_plan_with_everyone_accounted_for(planner: Client) -> None:
-    response = planner.post(f"{URL}?min_size=6&max_size=20&hosts=Kajaani", CSV, content_type="text/csv")
+    response = planner.post(
+        f"{URL}?min_size=6&max_size=20&hosts=Kajaani", CSV, content_type="text/csv"
+    )
     assert response.status_code == 200, response.content
     data = response.json()
     [group] = data["groups"]

@@ -1,10 +1,10 @@
-"""The planner's engine: optimal against brute force on tiny cases, and every person accounted for."""
+"""The planner's engine: optimal against brute force on tiny cases; every person accounted for."""
 
 from __future__ import annotations
 
 import math
 import random
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -70,24 +70,28 @@ def _brute_force(
                 else:
                     how.append(None)
 
-            def vectors(i: int, left: int):  # type: ignore[no-untyped-def]
+            def vectors(i: int, left: int, how: list = how):  # type: ignore[no-untyped-def,type-arg]
                 if i == len(sites):
                     yield ()
                     return
                 top = 0 if how[i] is None else min(remaining[i], left)
                 for take in range(top + 1):
-                    for rest in vectors(i + 1, left - take):
+                    for rest in vectors(i + 1, left - take, how):
                         yield (take, *rest)
 
             for vector in vectors(0, p.max_size):
                 if p.min_size <= sum(vector) <= p.max_size:
-                    remote = sum(v for v, h in zip(vector, how, strict=True) if h and h[0] == REMOTE)
+                    remote = sum(
+                        v for v, h in zip(vector, how, strict=True) if h and h[0] == REMOTE
+                    )
                     km = sum(
-                        v * h[1] for v, h in zip(vector, how, strict=True) if h and h[0] == IN_PERSON
+                        v * h[1]
+                        for v, h in zip(vector, how, strict=True)
+                        if h and h[0] == IN_PERSON
                     )
                     yield vector, remote, km
 
-    @lru_cache(maxsize=None)
+    @cache
     def best(remaining: tuple[int, ...]) -> tuple[int, int, int, int]:
         result = (sum(remaining), 0, 0, 0)  # nobody else gets a group
         for vector, remote, km in options(remaining):
@@ -108,9 +112,7 @@ def _random_case(seed: int) -> tuple[list[Site], list[DemandRow], Parameters, li
     ]
     languages = ["ar"] if rng.random() < 0.6 else ["ar", "uk"]
     top = 6 if n <= 3 else 4
-    demand = [
-        DemandRow(s.id, lang, rng.randint(0, top)) for s in sites for lang in languages
-    ]
+    demand = [DemandRow(s.id, lang, rng.randint(0, top)) for s in sites for lang in languages]
     min_size = rng.randint(2, 4)
     hosts = rng.sample([s.id for s in sites], rng.randint(0, min(2, n)))
     p = Parameters(
@@ -145,7 +147,9 @@ def _check_accounting(result: Plan, demand: list[DemandRow], p: Parameters) -> N
     for g in result.groups:
         assert p.min_size <= g.size <= p.max_size
         modes = {m.mode for m in g.members}
-        assert g.mode == (IN_PERSON if modes == {IN_PERSON} else HYBRID if IN_PERSON in modes else REMOTE)
+        assert g.mode == (
+            IN_PERSON if modes == {IN_PERSON} else HYBRID if IN_PERSON in modes else REMOTE
+        )
         assert (g.host is None) == (g.mode == REMOTE)
         for m in g.members:
             if m.mode == IN_PERSON:

@@ -1,4 +1,4 @@
-"""The planner's staff pages: sign-in required, 403 without the right, plan, save, compare, export."""
+"""The planner's staff pages: sign-in, 403 without the right, plan, save, compare, export."""
 
 from __future__ import annotations
 
@@ -72,7 +72,9 @@ def test_planner__upload__shows_the_explained_plan_with_the_map(rights: None) ->
     planner = _client("planner")
     upload = SimpleUploadedFile("demand.csv", CSV.encode(), content_type="text/csv")
     response = planner.post(
-        "/staff/orientation/", {**FORM, "demand_file": upload, "action": "plan"}, HTTP_ACCEPT_LANGUAGE="en"
+        "/staff/orientation/",
+        {**FORM, "demand_file": upload, "action": "plan"},
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 200
     page = response.content.decode()
@@ -88,7 +90,9 @@ def test_planner__bad_demand__lists_every_problem_and_plans_nothing(rights: None
     planner = _client("planner")
     bad = "municipality,language,count\nOulu,ar,3\nKajaani,xx,-1\n"
     response = planner.post(
-        "/staff/orientation/", {**FORM, "demand_text": bad, "action": "plan"}, HTTP_ACCEPT_LANGUAGE="en"
+        "/staff/orientation/",
+        {**FORM, "demand_text": bad, "action": "plan"},
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 400
     page = response.content.decode()
@@ -132,7 +136,9 @@ def test_compare__shows_two_scenarios_side_by_side(rights: None) -> None:
     planner = _client("planner")
     near = _save(planner, "Near", max_travel_km="40")
     far = _save(planner, "No remote", remote_allowed="")
-    response = planner.get(f"/staff/orientation/compare/?a={near.pk}&b={far.pk}", HTTP_ACCEPT_LANGUAGE="en")
+    response = planner.get(
+        f"/staff/orientation/compare/?a={near.pk}&b={far.pk}", HTTP_ACCEPT_LANGUAGE="en"
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert page.count('<section class="column"') == 2

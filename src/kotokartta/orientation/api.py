@@ -53,7 +53,9 @@ class PlanParams(serializers.Serializer):
         help_text="Farthest distance between municipality centres for in-person participation.",
     )
     remote = serializers.BooleanField(
-        required=False, default=True, help_text="Whether remote and hybrid participation is allowed."
+        required=False,
+        default=True,
+        help_text="Whether remote and hybrid participation is allowed.",
     )
     hosts = serializers.CharField(
         required=False,
@@ -184,7 +186,7 @@ def _parameters(data: Any) -> dict[str, Any]:
     "document as `kotokartta orientation plan --json`. Needs a signed-in staff session allowed to "
     "plan, and the CSRF token. Send CSV (`text/csv`, columns "
     "`municipality,language,count[,earliest_start]`, parameters in the query string) or JSON "
-    "(`{\"demand\": [...], \"parameters\": {...}}`). Nothing is stored.",
+    '(`{"demand": [...], "parameters": {...}}`). Nothing is stored.',
     parameters=[PlanParams],
     request={
         "application/json": PlanRequestSerializer,

@@ -107,7 +107,7 @@ def read_csv(data: bytes | str, *, resolve: Resolver) -> list[DemandRow]:
     return rows
 
 
-def read_items(items: Sequence[Any], *, resolve: Resolver) -> list[DemandRow]:
+def read_items(items: Any, *, resolve: Resolver) -> list[DemandRow]:
     """Validate JSON demand rows (objects with municipality, language, count and optionally
     earliest_start); `line` in the problems is the item's position, counted from 1."""
     if not isinstance(items, list) or not items:
@@ -196,9 +196,7 @@ def _language(n: int, value: Any, problems: list[Problem]) -> str | None:
     if code in ISO_639_1:
         return code
     hint = f"; did you mean '{_NAMES[term.casefold()]}'?" if term.casefold() in _NAMES else ""
-    problems.append(
-        Problem(n, "language", f"'{term}' is not an ISO 639-1 language code{hint}")
-    )
+    problems.append(Problem(n, "language", f"'{term}' is not an ISO 639-1 language code{hint}"))
     return None
 
 

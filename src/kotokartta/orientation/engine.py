@@ -149,9 +149,10 @@ class Plan:
 def haversine_km(a: Site, b: Site) -> float:
     """Great-circle distance between two municipality centres (mean Earth radius 6371.0 km)."""
     lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
-        (lon2 - lon1) / 2
-    ) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -237,8 +238,8 @@ def _solve_language(
     for c, columns in joined.items():
         program.row(columns, hi=cells[c].count)
     program.objectives = [
-        {column: -1.0 for column in x.values()},  # (1) most people placed = fewest unserved
-        {column: 1.0 for column in n.values()},  # (2) fewest groups
+        dict.fromkeys(x.values(), -1.0),  # (1) most people placed = fewest unserved
+        dict.fromkeys(n.values(), 1.0),  # (2) fewest groups
         {x[key]: 1.0 for key in x if reach[key][0] == REMOTE},  # (3) fewest remote
         {x[key]: float(_km_tenths(reach[key][1])) for key in x if reach[key][0] == IN_PERSON},
     ]
@@ -289,7 +290,9 @@ def _merge(members: Iterable[Member]) -> tuple[Member, ...]:
         key = (m.municipality.id, m.earliest_start)
         if key in merged:
             old = merged[key]
-            merged[key] = Member(old.municipality, old.count + m.count, m.mode, m.distance_km, key[1])
+            merged[key] = Member(
+                old.municipality, old.count + m.count, m.mode, m.distance_km, key[1]
+            )
         else:
             merged[key] = m
     return tuple(merged.values())

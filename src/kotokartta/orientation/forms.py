@@ -46,13 +46,17 @@ class PlanForm(forms.Form):
 
     def __init__(self, *args: Any, municipalities: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["hosts"].choices = municipalities
+        hosts = self.fields["hosts"]
+        assert isinstance(hosts, forms.MultipleChoiceField)
+        hosts.choices = municipalities
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         low, high = data.get("min_size"), data.get("max_size")
         if low is not None and high is not None and low > high:
-            self.add_error("max_size", _("The largest group must not be smaller than the smallest."))
+            self.add_error(
+                "max_size", _("The largest group must not be smaller than the smallest.")
+            )
         if not (data.get("demand_text") or "").strip() and not data.get("demand_file"):
             self.add_error("demand_text", _("Type the demand or upload a CSV file."))
         return data

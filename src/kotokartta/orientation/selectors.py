@@ -65,8 +65,7 @@ def entered_demand(*, municipality_ids: Iterable[str] | None = None) -> list[Dem
     if municipality_ids is not None:
         entries = entries.filter(municipality_id__in=list(municipality_ids))
     return [
-        DemandRow(e.municipality_id, e.language, e.count, e.earliest_start or None)
-        for e in entries
+        DemandRow(e.municipality_id, e.language, e.count, e.earliest_start or None) for e in entries
     ]
 
 

@@ -23,6 +23,7 @@ from kotokartta.orientation.engine import DemandRow
 from kotokartta.orientation.forms import DemandForm, PlanForm
 from kotokartta.orientation.maps import plan_map_data_uri, plan_map_svg
 from kotokartta.orientation.models import Scenario
+from kotokartta.orientation.permissions import staff_only
 from kotokartta.orientation.render import csv_from_dict
 from kotokartta.orientation.selectors import (
     default_hosts,
@@ -32,7 +33,6 @@ from kotokartta.orientation.selectors import (
     resolve_municipality,
 )
 from kotokartta.orientation.services import demand_replace, run_plan, scenario_save
-from kotokartta.orientation.permissions import staff_only
 
 
 def _lang() -> str:
@@ -180,7 +180,12 @@ def compare(request: HttpRequest) -> HttpResponseBase:
     return render(
         request,
         "orientation/compare.html",
-        {"scenarios": scenarios, "columns": columns, "a": request.GET.get("a"), "b": request.GET.get("b")},
+        {
+            "scenarios": scenarios,
+            "columns": columns,
+            "a": request.GET.get("a"),
+            "b": request.GET.get("b"),
+        },
     )
 
 
