@@ -14,6 +14,7 @@ always one) and reports its relative gap; later stages then still run on what ti
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import threading
@@ -59,12 +60,16 @@ class IntegerProgram:
 
     lower: list[float] = field(default_factory=list)
     upper: list[float] = field(default_factory=list)
+    integer: list[bool] = field(default_factory=list)
     rows: list[tuple[dict[int, float], float, float]] = field(default_factory=list)
     objectives: list[dict[int, float]] = field(default_factory=list)
 
-    def column(self, lower: float, upper: float) -> int:
+    def column(self, lower: float, upper: float, *, integer: bool = True) -> int:
+        """A column; `integer=False` only where an integral optimum is guaranteed anyway (the
+        final step makes every column integral, see `solve_lexicographic`)."""
         self.lower.append(lower)
         self.upper.append(upper)
+        self.integer.append(integer)
         return len(self.lower) - 1
 
     def row(self, coefficients: dict[int, float], lo: float = -np.inf, hi: float = np.inf) -> None:
@@ -117,31 +122,61 @@ def solve_lexicographic(
     solver = _new_highs()
     solver.addVars(n, np.array(program.lower, dtype=np.float64), np.array(program.upper))
     indices = np.arange(n, dtype=np.int32)
-    solver.changeColsIntegrality(n, indices, np.array([highspy.HighsVarType.kInteger] * n))
+    kinds = [
+        highspy.HighsVarType.kInteger if whole else highspy.HighsVarType.kContinuous
+        for whole in program.integer
+    ]
+    solver.changeColsIntegrality(n, indices, np.array(kinds))
     for coefficients, lo, hi in program.rows:
         _add_row(solver, coefficients, lo, hi)
 
+    integer = np.array(program.integer)
     deadline = time.monotonic() + time_limit
     stages: list[Stage] = []
-    for objective in program.objectives:
+    for k, objective in enumerate(program.objectives):
         costs = np.zeros(n)
         for index, value in objective.items():
             costs[index] = value
         solver.changeColsCost(n, indices, costs)
-        solver.setOptionValue("time_limit", max(0.05, deadline - time.monotonic()))
+        share = (deadline - time.monotonic()) / (len(program.objectives) - k)
+        solver.setOptionValue("time_limit", max(0.05, share))
         solver.setSolution(n, indices, current)
         began = time.monotonic()
         solver.run()
         status = solver.getModelStatus()
         values = np.array(solver.getSolution().col_value, dtype=np.float64)
         if len(values) == n and solver.getInfo().primal_solution_status == 2:  # feasible
-            current = np.round(values)
-        best = round(float(costs @ current))
+            current = np.where(integer, np.round(values), values)
+        best = math.ceil(float(costs @ current) - 1e-6)
         optimal = status == highspy.HighsModelStatus.kOptimal
         gap = 0.0
         if not optimal:
             bound = solver.getInfo().mip_dual_bound
             gap = 1.0 if not np.isfinite(bound) else abs(best - bound) / max(abs(best), 1.0)
         stages.append(Stage(best, optimal, gap, time.monotonic() - began))
-        _add_row(solver, objective, -np.inf, best + 0.5)  # hold this objective at its best
-    return Solution(tuple(int(v) for v in current), tuple(stages))
+        _add_row(solver, objective, -np.inf, best)  # hold this objective at its best
+    if not np.allclose(current, np.round(current), atol=1e-6):
+        current = _integral(solver, program, current, deadline)
+    return Solution(tuple(int(v) for v in np.round(current)), tuple(stages))
+
+
+def _integral(
+    solver: highspy.Highs, program: IntegerProgram, current: np.ndarray, deadline: float
+) -> np.ndarray:
+    """An integral point with the same objective values: the integer columns fixed where they
+    are, every column made integer, any feasible point taken. The planner's continuous columns
+    form a network (transportation) matrix once the integer ones are fixed, so one exists."""
+    n = len(program.lower)
+    indices = np.arange(n, dtype=np.int32)
+    fixed = np.array(program.integer)
+    lower = np.where(fixed, np.round(current), np.array(program.lower, dtype=np.float64))
+    upper = np.where(fixed, np.round(current), np.array(program.upper, dtype=np.float64))
+    solver.changeColsBounds(n, indices, lower, upper)
+    solver.changeColsIntegrality(n, indices, np.array([highspy.HighsVarType.kInteger] * n))
+    solver.setOptionValue("time_limit", max(1.0, deadline - time.monotonic()))
+    solver.run()
+    values = np.array(solver.getSolution().col_value, dtype=np.float64)
+    if len(values) == n and solver.getInfo().primal_solution_status == 2:
+        return np.round(values)
+    # No integral point found in time: round down (still feasible for the cell rows) and say so.
+    return np.floor(current + 1e-6)
