@@ -136,7 +136,11 @@ class PlanDocumentSerializer(serializers.Serializer):
         help_text="unserved, groups, remote, person_km: minimised in this order.",
     )
     optimal = serializers.BooleanField()
-    gap = serializers.FloatField()
+    gap = serializers.FloatField(help_text="The largest of `gaps`; 0 when `optimal`.")
+    gaps = serializers.DictField(
+        child=serializers.FloatField(),
+        help_text="Relative optimality gap per criterion when the time limit stopped the solver.",
+    )
     hours = serializers.IntegerField()
     legal_basis = serializers.CharField()
 

@@ -139,7 +139,8 @@ class Plan:
     parameters: Parameters
     objective: dict[str, float]
     optimal: bool
-    gap: float
+    gap: float  # the largest of `gaps`
+    gaps: dict[str, float] = field(default_factory=dict)  # per criterion, over all languages
     stages: dict[str, tuple[Stage, ...]] = field(default_factory=dict)
 
     @property
@@ -612,6 +613,12 @@ def plan(
     groups.sort(key=lambda g: (g.language, g.host.code if g.host else "~", -g.size))
     unserved = _merge_unserved(unserved)
     all_stages = [s for per_language in stages.values() for s in per_language]
+    gaps = {}
+    for k, name in enumerate(OBJECTIVES):
+        value = sum(per[k].value for per in stages.values())
+        bound = sum(per[k].bound for per in stages.values())
+        gap = abs(value - bound) / max(abs(value), 1.0) if math.isfinite(bound) else 1.0
+        gaps[name] = round(gap, 6)
     objective: dict[str, float] = {
         "unserved": sum(u.count for u in unserved),
         "groups": len(groups),
@@ -624,7 +631,8 @@ def plan(
         parameters=p,
         objective=objective,
         optimal=all(s.optimal for s in all_stages),
-        gap=max((s.gap for s in all_stages), default=0.0),
+        gap=max(gaps.values(), default=0.0),
+        gaps=gaps,
         stages=stages,
     )
 
@@ -701,6 +709,7 @@ def plan_dict(result: Plan, sites: Mapping[str, Site]) -> dict[str, Any]:
         "objective": result.objective,
         "optimal": result.optimal,
         "gap": round(result.gap, 6),
+        "gaps": result.gaps,
         "hours": MINIMUM_HOURS,
         "legal_basis": "KotoL 25 §; decree 576/2024 (at least 70 hours)",
     }

@@ -82,6 +82,7 @@ class Stage:
     optimal: bool
     gap: float
     seconds: float
+    bound: float  # the solver's proven lower bound of the value (= value when optimal)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +119,7 @@ def solve_lexicographic(
     n = len(program.lower)
     current = np.array(start if start is not None else [0] * n, dtype=np.float64)
     if n == 0:
-        return Solution((), tuple(Stage(0, True, 0.0, 0.0) for _ in program.objectives))
+        return Solution((), tuple(Stage(0, True, 0.0, 0.0, 0.0) for _ in program.objectives))
     solver = _new_highs()
     solver.addVars(n, np.array(program.lower, dtype=np.float64), np.array(program.upper))
     indices = np.arange(n, dtype=np.int32)
@@ -149,11 +150,11 @@ def solve_lexicographic(
             current = np.where(integer, np.round(values), values)
         best = math.ceil(float(costs @ current) - 1e-6)
         optimal = status == highspy.HighsModelStatus.kOptimal
-        gap = 0.0
+        gap, bound = 0.0, float(best)
         if not optimal:
-            bound = solver.getInfo().mip_dual_bound
+            bound = min(float(best), solver.getInfo().mip_dual_bound)
             gap = 1.0 if not np.isfinite(bound) else abs(best - bound) / max(abs(best), 1.0)
-        stages.append(Stage(best, optimal, gap, time.monotonic() - began))
+        stages.append(Stage(best, optimal, gap, time.monotonic() - began, bound))
         _add_row(solver, objective, -np.inf, best)  # hold this objective at its best
     if not np.allclose(current, np.round(current), atol=1e-6):
         current = _integral(solver, program, current, deadline)
