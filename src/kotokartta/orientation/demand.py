@@ -155,8 +155,15 @@ def _validate(
 ) -> list[DemandRow]:
     rows: list[DemandRow] = []
     seen: dict[tuple[str, str, str | None], int] = {}
+    known: dict[str, str | None] = {}
+
+    def cached(term: str) -> str | None:  # a file names the same municipalities many times
+        if term not in known:
+            known[term] = resolve(term)
+        return known[term]
+
     for n, item in items:
-        municipality = _municipality(n, item.get("municipality"), resolve, problems)
+        municipality = _municipality(n, item.get("municipality"), cached, problems)
         language = _language(n, item.get("language"), problems)
         count = _count(n, item.get("count"), problems)
         month, month_ok = _month(n, item.get("earliest_start"), problems)

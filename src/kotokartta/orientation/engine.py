@@ -591,7 +591,9 @@ def plan(
     remaining = p.time_limit_seconds
     for index, language in enumerate(languages):
         cells = cells_by_language[language]
-        budget = remaining / (len(languages) - index)
+        # Time in proportion to the language's share of the demand cells still to plan.
+        later = sum(len(cells_by_language[lang]) for lang in languages[index:])
+        budget = remaining * len(cells) / later
         assigned, counts, solution, types = _solve_language(cells, hosts, p, budget)
         remaining = max(0.1, remaining - sum(s.seconds for s in solution.stages))
         stages[language] = solution.stages
