@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.staticfiles",
     "kotokartta.core",
+    "kotokartta.site",
     "kotokartta.programme",
     "kotokartta.paths",
     "kotokartta.search",
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "kotokartta.api",
     "kotokartta.opendata",
     "kotokartta.integrations.ptv",
+    "kotokartta.devtools",
     "kotokartta.orientation",
 ]
 
@@ -99,7 +101,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
-                "kotokartta.guide.context.guide",
+                "kotokartta.site.context.site",
             ],
         },
     },
