@@ -145,12 +145,6 @@ class PlanDocumentSerializer(serializers.Serializer):
     legal_basis = serializers.CharField()
 
 
-class DemandProblemsSerializer(serializers.Serializer):
-    error = serializers.DictField(
-        help_text="The shared error shape plus `problems`: every problem as line, field, message."
-    )
-
-
 def _problems(error: DemandError) -> Response:
     body = ApiError(
         400, "invalid_parameter", "The demand was rejected: " + "; ".join(map(str, error.problems)),
@@ -213,8 +207,9 @@ def _parameters(data: Any) -> dict[str, Any]:
     responses={
         200: OpenApiResponse(PlanDocumentSerializer, description="The plan."),
         400: OpenApiResponse(
-            DemandProblemsSerializer,
-            description="Bad demand (every problem listed in `error.problems`) or a bad parameter.",
+            ErrorSerializer,
+            description="Bad demand or a bad parameter. For bad demand `error.parameter` is "
+            "`demand` and `error.problems` lists every problem as `{line, field, message}`.",
         ),
         401: OpenApiResponse(ErrorSerializer, description="Not signed in."),
         403: OpenApiResponse(ErrorSerializer, description="Signed in but not allowed to plan."),

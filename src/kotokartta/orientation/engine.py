@@ -275,7 +275,10 @@ def build_program(cells: Sequence[_Cell], hosts: Sequence[Site], p: Parameters) 
             members[t] = tuple(joinable)
 
     program = IntegerProgram()
-    n = {t: program.column(0, sum(cells[c].count for c in members[t]) // p.min_size) for t in members}
+    n = {
+        t: program.column(0, sum(cells[c].count for c in joinable) // p.min_size)
+        for t, joinable in members.items()
+    }
     x = {key: program.column(0, cells[key[0]].count, integer=False) for key in near if key[1] in n}
     r: dict[tuple[int, int], int] = {}
     y: dict[int, int] = {}
@@ -533,9 +536,7 @@ def _unserved_reason(
     )
 
 
-def demand_cells(
-    demand: Sequence[DemandRow], sites: Mapping[str, Site]
-) -> dict[str, list[_Cell]]:
+def demand_cells(demand: Sequence[DemandRow], sites: Mapping[str, Site]) -> dict[str, list[_Cell]]:
     """The demand as cells (municipality × start month) per language; counts of 0 dropped."""
     by_language: dict[str, dict[tuple[str, int | None], int]] = defaultdict(dict)
     for row in demand:

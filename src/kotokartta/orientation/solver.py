@@ -109,7 +109,7 @@ def solve_lexicographic(
     program: IntegerProgram,
     *,
     time_limit: float,
-    start: Sequence[int] | None = None,
+    start: Sequence[float] | None = None,
 ) -> Solution:
     """Minimise each objective in turn, holding the earlier ones at their best values.
 
