@@ -52,7 +52,11 @@ def _tuple(result: Plan) -> tuple[int, int, int, int]:
 
 
 def _brute_force(
-    counts: tuple[int, ...], sites: list[Site], hosts: list[Site], p: Parameters
+    counts: tuple[int, ...],
+    sites: list[Site],
+    hosts: list[Site],
+    p: Parameters,
+    months: list[int | None] | None = None,
 ) -> tuple[int, int, int, int]:
     """Every way to form groups, one group at a time: each group picks a host (or none, when
     remote is allowed) and how many people of each municipality join it."""
@@ -80,6 +84,11 @@ def _brute_force(
                         yield (take, *rest)
 
             for vector in vectors(0, p.max_size):
+                used = [m for v, m in zip(vector, months or [None] * len(sites), strict=True) if v]
+                dated = [m for m in used if m is not None]
+                spread = p.max_start_spread_months
+                if spread is not None and dated and max(dated) - min(dated) > spread:
+                    continue
                 if p.min_size <= sum(vector) <= p.max_size:
                     remote = sum(
                         v for v, h in zip(vector, how, strict=True) if h and h[0] == REMOTE
@@ -279,3 +288,36 @@ def test_plan__no_hosts__gives_remote_groups_when_remote_is_allowed(
     )
     [group] = result.groups
     assert group.mode == REMOTE and group.host is None and group.size == 7
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_plan__tiny_cases_with_start_months__match_the_brute_force_optimum(seed: int) -> None:
+    rng = random.Random(1000 + seed)
+    sites = [
+        Site(f"m{i}", f"{i:03d}", f"M{i}", 64 + rng.random(), 27 + rng.random()) for i in range(3)
+    ]
+    cells = [
+        (site, rng.choice([None, 1, 2, 4, 7])) for site in sites for _ in range(rng.randint(1, 2))
+    ]
+    cells = list({(s.id, m): (s, m) for s, m in cells}.values())[:4]
+    counts = tuple(rng.randint(1, 4) for _ in cells)
+    demand = [
+        DemandRow(site.id, "ar", count, None if month is None else f"2027-{month:02d}")
+        for (site, month), count in zip(cells, counts, strict=True)
+    ]
+    p = Parameters(
+        min_size=rng.randint(2, 3),
+        max_size=rng.randint(3, 5),
+        max_travel_km=rng.choice([30.0, 80.0]),
+        remote_allowed=rng.random() < 0.6,
+        hosts=(sites[0].id,),
+        max_start_spread_months=rng.choice([0, 2, 3]),
+    )
+    result = plan(demand=demand, sites={s.id: s for s in sites}, parameters=p)
+    expected = _brute_force(
+        counts, [site for site, _ in cells], [sites[0]], p, [month for _, month in cells]
+    )
+    assert _tuple(result) == expected
+    for group in result.groups:
+        dated = [int(m.earliest_start[5:]) for m in group.members if m.earliest_start]
+        assert not dated or max(dated) - min(dated) <= (p.max_start_spread_months or 0)
