@@ -5,9 +5,11 @@ embedded SQLite database in ./var/ (development mode is still off: DEBUG default
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -29,8 +31,6 @@ if PRODUCTION:
 else:
 
     def _local_secret() -> str:
-        import secrets
-
         path = VAR_DIR / "secret-key"
         try:
             return path.read_text().strip()
@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "kotokartta.site",
     "kotokartta.programme",
     "kotokartta.paths",
+    "kotokartta.eligibility",
     "kotokartta.search",
     "kotokartta.guide",
     "kotokartta.servicemap",
@@ -73,6 +74,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Validators, 304s and Cache-Control per kind (core/httpcache.py); outermost, so that a
+    # conditional GET that still matches costs one one-row query.
+    "kotokartta.core.httpcache.http_cache",
     "kotokartta.core.pagecache.page_cache",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -107,6 +111,14 @@ TEMPLATES = [
     },
 ]
 
+# Development (and `scripts/run`) use an embedded SQLite file in var/; production names its
+# database or refuses to start: it must never quietly write to a local file.
+if PRODUCTION and not env.str("DATABASE_URL", default=""):
+    raise ImproperlyConfigured(
+        "KOTOKARTTA_PRODUCTION is on but DATABASE_URL is not set: production needs its "
+        "database named, e.g. DATABASE_URL=postgres://user:password@host:5432/kotokartta "
+        "(see docs/configuration.md)"
+    )
 _default_db = f"sqlite:///{VAR_DIR / 'kotokartta.sqlite3'}"
 DATABASES = {"default": env.db_url("DATABASE_URL", default=_default_db)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -176,6 +188,16 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 # Whole public responses cached in each worker's memory (core/pagecache.py); benchmarks switch it
 # off to measure the work behind a page.
 PAGE_CACHE = env.bool("KOTOKARTTA_PAGE_CACHE", default=True)
+
+# Service map PDFs are rendered ahead, once per data version, into VAR_DIR/maps/: a map request
+# starts `kotokartta map --warm` in the background when a version's maps are not there yet
+# (servicemap/ahead.py). On in production (and in scripts/run), off elsewhere.
+MAPS_AHEAD = env.bool("KOTOKARTTA_MAPS_AHEAD", default=PRODUCTION)
+MAPS_DIR = Path(env.str("KOTOKARTTA_MAPS_DIR", default=str(VAR_DIR / "maps")))
+
+# Where HTTP caching reads the published data version: a callable returning None or
+# (token, published_at); core/httpcache.py builds every ETag and Last-Modified from it.
+HTTP_CACHE_VERSION = "kotokartta.programme.publication.current"
 
 # Files served at the site's root as they are (benchmarks use it to serve a page as a static file).
 WHITENOISE_ROOT = env.str("KOTOKARTTA_WHITENOISE_ROOT", default="") or None

@@ -8,8 +8,7 @@ from django.urls import URLPattern, URLResolver, path, re_path
 from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerSplitView
 
 from kotokartta.api.headers import add_api_headers
-from kotokartta.api.views import documents, meta, resources
-from kotokartta.orientation.api import OrientationPlanView
+from kotokartta.api.views import documents, eligibility, meta, resources
 
 
 def _with_api_headers(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
@@ -50,13 +49,13 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("path", documents.PathView.as_view(), name="path"),
     path("search", documents.SearchView.as_view(), name="search"),
     path("coverage", documents.CoverageView.as_view(), name="coverage"),
+    path("eligibility", eligibility.EligibilityView.as_view(), name="eligibility"),
     path(
         "municipalities.geojson",
         documents.MunicipalityGeoJSON.as_view(),
         name="municipality-geojson",
     ),
     path("places.geojson", documents.PlaceGeoJSON.as_view(), name="place-geojson"),
-    path("orientation/plan", OrientationPlanView.as_view(), name="orientation-plan"),
     path("schema/", meta.SchemaView.as_view(), name="schema"),
     path(
         "docs/",

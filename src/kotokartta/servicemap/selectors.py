@@ -9,12 +9,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-import segno
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
+from kotokartta.core.borders import require_borders
 from kotokartta.core.text import content_language, localised
+from kotokartta.geo.svgmap import load_features, render_svg
 from kotokartta.paths.selectors import municipality_overview
 from kotokartta.programme import content
 from kotokartta.programme import models as m
@@ -43,6 +45,8 @@ def live_url(municipality: m.Municipality, lang: str = "fi") -> str:
 
 def qr_svg(url: str, *, scale: int = 2) -> str:
     """A QR code for `url` as inline SVG (error correction M: survives a worn print)."""
+    import segno  # where it is used: not every request draws a QR code
+
     return segno.make(url, error="m", micro=False).svg_inline(scale=scale, dark="#000", light=None)
 
 
@@ -209,18 +213,11 @@ def purchase_arrangements() -> list[dict[str, Any]]:
 
 
 def area_overview_svg(*, lang: str = "fi", width: int = 520) -> str:
-    from django.utils.translation import gettext as _
-
-    from kotokartta.geo.svgmap import load_features, render_svg
 
     municipalities = list(m.Municipality.objects.all())
     codes = {mun.code for mun in municipalities}
     # Municipalities without a border in the shipped file (e.g. test data) are left off the map.
-    features = [
-        f
-        for f in load_features(settings.GEO_DIR / "finland-municipalities.geojson")
-        if f.code in codes
-    ]
+    features = [f for f in load_features(require_borders()) if f.code in codes]
     if not features:
         return ""
     drawn = {f.code for f in features}
