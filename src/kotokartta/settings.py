@@ -51,6 +51,7 @@ else:
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.auth",
+    "django.contrib.sessions",
     "django.contrib.staticfiles",
     "kotokartta.core",
     "kotokartta.site",
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "kotokartta.opendata",
     "kotokartta.integrations.ptv",
     "kotokartta.devtools",
+    "kotokartta.orientation",
 ]
 
 MIDDLEWARE = [
@@ -78,16 +80,20 @@ MIDDLEWARE = [
     "kotokartta.core.pagecache.page_cache",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Sessions and users for the staff pages; a session cookie is set only on sign-in.
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "kotokartta.core.middleware.privacy_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Sets no cookie unless a template asks for a token (no public page does: their forms are GET).
     "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "kotokartta.urls"
+LOGIN_URL = "/staff/login/"
 WSGI_APPLICATION = "kotokartta.wsgi.application"
 
 TEMPLATES = [
