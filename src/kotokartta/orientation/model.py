@@ -1,5 +1,5 @@
 """The integer program behind the planner, one language at a time (see `engine` for the model
-and docs/adr/0003-orientation-solver.md for the solver)."""
+and docs/adr/0005-orientation-solver.md for the solver)."""
 
 from __future__ import annotations
 

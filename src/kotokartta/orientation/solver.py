@@ -1,4 +1,4 @@
-"""An integer program solved lexicographically with HiGHS (docs/adr/0003-orientation-solver.md).
+"""An integer program solved lexicographically with HiGHS (docs/adr/0005-orientation-solver.md).
 
 The planner states its model as plain data (`IntegerProgram`: integer columns with bounds, linear
 rows, and a list of objectives in order of importance) and `solve_lexicographic` minimises the
