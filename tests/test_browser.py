@@ -25,6 +25,9 @@ PAGE_TYPES = {
     "search": "/{lang}/search?q=lukutaito",
     "wizard-errors": "/{lang}/path?municipality=kajaani&client=tourist&permit=2024-13-01",
     "not-found": "/{lang}/municipalities/atlantis/",
+    "accessibility": "/{lang}/accessibility/",
+    "maps": "/{lang}/maps/",
+    "map": "/{lang}/maps/kajaani/",
 }
 
 

@@ -69,7 +69,7 @@ def test_path__finds_the_municipality_by_name_code_or_swedish_name(
 def test_path_in_english__uses_english_texts(cli_env: dict[str, str]) -> None:
     result = run(cli_env, "path", "Kajaani", "--client", "other", "--lang", "en")
     assert "Assessment of skills and integration service needs" in result.stdout
-    assert "Provided by" in result.stdout
+    assert "Who: " in result.stdout and "Bought from" not in result.stdout.split("Who: ")[0]
 
 
 def test_unknown_municipality__exits_2_and_lists_the_municipalities(

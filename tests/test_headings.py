@@ -22,6 +22,7 @@ PAGES = [
     "/{lang}/document/",
     "/{lang}/coverage/",
     "/{lang}/municipalities/atlantis/",
+    "/{lang}/accessibility/",
 ]
 
 

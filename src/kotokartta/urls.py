@@ -1,6 +1,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import URLPattern, URLResolver, include, path
 
+from kotokartta.orientation.api import OrientationPlanView
 from kotokartta.site import views as site_views
 
 handler400 = "kotokartta.site.views.bad_request"
@@ -10,8 +11,12 @@ handler500 = "kotokartta.site.views.server_error"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", site_views.health, name="health"),
+    # The planner's staff-only endpoint lives with the planner (orientation/api.py). Mounted here,
+    # before the API's catch-all, so that the API app does not import the planner (no circle).
+    path("api/v1/orientation/plan", OrientationPlanView.as_view(), name="orientation-plan"),
     path("api/v1/", include("kotokartta.api.urls")),
     path("api/hsds/", include("kotokartta.opendata.urls")),
+    path("staff/orientation/", include("kotokartta.orientation.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", include("kotokartta.guide.urls")),

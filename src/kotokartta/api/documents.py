@@ -18,11 +18,14 @@ from kotokartta.programme.vocabulary import (
     CONTENT_LANGUAGES,
     PHASES,
     SECTIONS,
+    ActivityKind,
     ClientGroup,
     FlagKind,
     Mode,
+    OrganisationKind,
     ResidenceBasis,
     Status,
+    TargetGroup,
 )
 
 PHASE_IDS = [p.id for p in PHASES]
@@ -83,6 +86,10 @@ class PathProviderSerializer(serializers.Serializer):
     municipality = PathMunicipalitySerializer(allow_null=True)
     role = serializers.CharField(allow_null=True)
     role_id = serializers.CharField(allow_null=True)
+    organisation_kind = serializers.ChoiceField(
+        choices=[k.value for k in OrganisationKind], allow_null=True
+    )
+    alternative_role_ids = _strings("Role ids of `alternative_roles`.")
 
     class Meta:
         ref_name = "PathProvider"
@@ -116,8 +123,10 @@ class PathPlaceSerializer(serializers.Serializer):
 class PathPartnerSerializer(serializers.Serializer):
     organisation = serializers.CharField()
     organisation_id = serializers.CharField()
+    organisation_kind = serializers.ChoiceField(choices=[k.value for k in OrganisationKind])
     unit = serializers.CharField(allow_null=True)
     role = serializers.CharField(allow_null=True)
+    role_id = serializers.CharField(allow_null=True)
     note = serializers.CharField(allow_null=True)
 
     class Meta:
@@ -134,6 +143,7 @@ class PathPeriodSerializer(serializers.Serializer):
 
 class PathActivitySerializer(serializers.Serializer):
     id = serializers.CharField()
+    kind = serializers.ChoiceField(choices=[k.value for k in ActivityKind])
     name = serializers.CharField()
     description = serializers.CharField(allow_blank=True)
     organisers = _strings()
@@ -179,9 +189,12 @@ class PathStepSerializer(serializers.Serializer):
     partners = PathPartnerSerializer(many=True)
     languages = _strings("ISO 639-1 codes.")
     target_groups = serializers.ListField(
-        child=serializers.ChoiceField(choices=[b.value for b in ResidenceBasis])
+        child=serializers.ChoiceField(choices=[g.value for g in TargetGroup])
     )
     condition = serializers.CharField(allow_null=True)
+    uses_finnish = serializers.BooleanField(
+        allow_null=True, help_text="The condition on Finnish, when `condition` is one."
+    )
     alternative_roles = _strings()
     activity = PathActivitySerializer(allow_null=True)
     planned_from = serializers.IntegerField(allow_null=True)
@@ -190,6 +203,16 @@ class PathStepSerializer(serializers.Serializer):
     source = PathSourceSerializer(allow_null=True)
     provision = serializers.CharField(
         allow_null=True, help_text="Id of the provision; null for an undetermined step."
+    )
+    gap = serializers.ChoiceField(
+        choices=["not_described", "only_for_others"],
+        allow_null=True,
+        help_text="Why a phase has no provision for this person (then `details` says it).",
+    )
+    gap_groups = _strings("With `only_for_others`: the target groups the service is for.")
+    ended = serializers.IntegerField(
+        allow_null=True,
+        help_text="The year the activity's stated period ended, when that year has passed.",
     )
 
     class Meta:

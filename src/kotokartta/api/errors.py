@@ -39,6 +39,7 @@ DATABASE_ERROR = "database_error"
 INTERNAL_ERROR = "internal_error"
 BAD_REQUEST = "bad_request"
 FORBIDDEN = "forbidden"
+NOT_AUTHENTICATED = "not_authenticated"
 
 ERROR_CODES: tuple[str, ...] = (
     INVALID_PARAMETER,
@@ -47,6 +48,7 @@ ERROR_CODES: tuple[str, ...] = (
     BAD_REQUEST,
     NOT_FOUND,
     METHOD_NOT_ALLOWED,
+    NOT_AUTHENTICATED,
     FORBIDDEN,
     NO_DATA,
     DATABASE_ERROR,

@@ -153,7 +153,7 @@ def reference_html(title: str, schema_url: str, note: str) -> str:
     sections = []
     for path, item in schema.get("paths", {}).items():
         for method, operation in item.items():
-            if method not in {"get", "head"}:
+            if method not in {"get", "head", "post"}:
                 continue
             sections.append(
                 format_html(
@@ -176,7 +176,7 @@ def reference_html(title: str, schema_url: str, note: str) -> str:
             (operation.get("operationId", ""), path, operation.get("summary", ""))
             for path, item in schema.get("paths", {}).items()
             for method, operation in item.items()
-            if method == "get"
+            if method in {"get", "post"}
         ),
     )
     return format_html(

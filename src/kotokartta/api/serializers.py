@@ -28,8 +28,8 @@ from kotokartta.programme.vocabulary import (
     FlagKind,
     Mode,
     OrganisationKind,
-    ResidenceBasis,
     Status,
+    TargetGroup,
 )
 
 PHASE_IDS = [p.id for p in PHASES]
@@ -507,8 +507,9 @@ class ProvisionSerializer(serializers.Serializer):
         child=serializers.CharField(), help_text="ISO 639-1 codes, where the document states them."
     )
     target_groups = serializers.ListField(
-        child=serializers.ChoiceField(choices=[x.value for x in ResidenceBasis]),
-        help_text="Residence bases it is for; empty: everyone in the client groups.",
+        child=serializers.ChoiceField(choices=[x.value for x in TargetGroup]),
+        help_text="Whom it is for (residence bases, or a narrower group the document names, "
+        "e.g. spouses of people who came to work or study); empty: everyone in the client groups.",
     )
     condition = ConditionField(allow_null=True)
     activity = ActivityRefSerializer(allow_null=True)

@@ -23,7 +23,7 @@ __all__ = ["NAMESPACE", "data_version", "page_cache"]
 NAMESPACE = "page"  # its size limit is core.cache.NAMESPACE_LIMITS["page"]
 MAX_BYTES_PER_ENTRY = 2_000_000
 PERSONAL_PARAMETERS = frozenset({"permit", "assessment", "plan", "review"})
-UNCACHED_PREFIXES = ("/healthz", "/static/")
+UNCACHED_PREFIXES = ("/healthz", "/static/", "/staff/")
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,3 +34,15 @@ CONTENT_LANGUAGES = frozenset({"fi", "en"})
 def content_language(lang: str) -> str:
     """The language of programme data shown on a page in `lang`: data exists in fi and en."""
     return lang if lang in CONTENT_LANGUAGES else "en"
+
+
+def data_language(lang: str) -> str:
+    """The language of the programme data's own texts (names, notes) on a guide page in `lang`.
+
+    The data's free texts are written in Finnish and English only. A page in English shows the
+    English texts; a page in any other language shows the Finnish original, marked `lang="fi"`
+    with a note in the reader's language, rather than English, which the reader may read no
+    better than Finnish and which is not authoritative. Everything that is vocabulary (statuses,
+    roles, modes, target groups…) is in the reader's language through gettext.
+    """
+    return "en" if lang == "en" else "fi"

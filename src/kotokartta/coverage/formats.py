@@ -11,6 +11,10 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
 from kotokartta.coverage.selectors import (
     CLASS_AVAILABLE,
     CLASS_BOUGHT,
@@ -25,7 +29,8 @@ from kotokartta.coverage.selectors import (
     matrix_cells,
     orientation_languages,
 )
-from kotokartta.programme.vocabulary import CLIENT_NAMES, PHASES, Status
+from kotokartta.programme.labels import label as vocabulary_label
+from kotokartta.programme.vocabulary import PHASES, Status
 
 CSV_HEADER: tuple[str, ...] = (
     "municipality_code",
@@ -101,79 +106,44 @@ def coverage_json(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-# The terminal table: one letter per display class, Finnish and English.
-TEXT_LABELS: dict[str, dict[str, str]] = {
-    "fi": {
-        "title": "Kotoutumisohjelman palvelujen kattavuus",
-        "data_date": "Tiedot",
-        "municipality": "Kunta",
-        "cell": "Solu: työnhakija/muu asiakas",
-        "partly_open": "osin avoin",
-        "phases": "Vaiheet",
-        "gaps": "Seurattavaa",
-        "none": "ei yhtään",
-        "area": "koko alue",
-        "orientation": "Yhteiskuntaorientaation kielet",
-        "quota": "vastaanottaa kiintiöpakolaisia",
-        "quota_list": "Kiintiöpakolaisia vastaanottavat",
-        CLASS_AVAILABLE: "järjestetty (itse tai ilman ostoa)",
-        CLASS_BOUGHT: "ostopalvelu",
-        Status.ON_NEED: "tarvittaessa",
-        Status.PLANNED: "suunnitteilla",
-        Status.NOT_ORGANISED: "ei järjestetty",
-        Status.UNDETERMINED: "avoin",
-        "gap:undetermined": "Avoimet (sopimatta tai kuvaamatta)",
-        "gap:not_organised": "Ei järjestetty",
-        "gap:planned_past": "Suunnitellut, alkamisvuosi ohi",
-        "gap:planned_undated": "Suunnitellut ilman alkamisvuotta",
-        "gap:no_contact": "Ei yhteystietoja (ei tuottajaa eikä paikkaa)",
-        "gap:flag": "Huomautukset asiakirjasta",
-    },
-    "en": {
-        "title": "Coverage of the integration programme",
-        "data_date": "Data of",
-        "municipality": "Municipality",
-        "cell": "Cell: job seeker/other newcomer",
-        "partly_open": "partly open",
-        "phases": "Phases",
-        "gaps": "To follow up",
-        "none": "none",
-        "area": "whole area",
-        "orientation": "Languages of civic orientation",
-        "quota": "receives quota refugees",
-        "quota_list": "Receive quota refugees",
-        CLASS_AVAILABLE: "available (own or not purchased)",
-        CLASS_BOUGHT: "purchased service",
-        Status.ON_NEED: "arranged if needed",
-        Status.PLANNED: "planned",
-        Status.NOT_ORGANISED: "not organised",
-        Status.UNDETERMINED: "open",
-        "gap:undetermined": "Open (not agreed or not described)",
-        "gap:not_organised": "Not organised",
-        "gap:planned_past": "Planned, start year passed",
-        "gap:planned_undated": "Planned with no start year",
-        "gap:no_contact": "No contact details (no provider, no place)",
-        "gap:flag": "Notes on the document",
-    },
-}
-TEXT_CODES: dict[str, dict[str, str]] = {
-    "fi": {
-        CLASS_AVAILABLE: "J",
-        CLASS_BOUGHT: "O",
-        Status.ON_NEED: "T",
-        Status.PLANNED: "S",
-        Status.NOT_ORGANISED: "E",
+# The terminal table: one letter per display class; words and letters from the catalogues.
+def _text_labels() -> dict[str, str]:
+    return {
+        "title": _("Coverage of the integration programme"),
+        "municipality": _("Municipality"),
+        "cell": _("Cell: job seeker/other newcomer"),
+        "partly_open": _("partly not decided"),
+        "phases": _("Phases"),
+        "gaps": _("To follow up"),
+        "none": _("none"),
+        "area": _("whole area"),
+        "orientation": _("Languages of civic orientation"),
+        "quota": _("receives quota refugees"),
+        "quota_list": _("Receive quota refugees"),
+        CLASS_AVAILABLE: _("available (own or not purchased)"),
+        CLASS_BOUGHT: _("purchased service"),
+        Status.ON_NEED: _("arranged if needed"),
+        Status.PLANNED: pgettext("coverage", "planned"),
+        Status.NOT_ORGANISED: pgettext("coverage", "not organised"),
+        Status.UNDETERMINED: _("not decided"),
+        "gap:undetermined": _("Not decided (not agreed or not described)"),
+        "gap:not_organised": _("Not organised"),
+        "gap:planned_past": _("Planned, start year passed"),
+        "gap:planned_undated": _("Planned with no start year"),
+        "gap:no_contact": _("No contact details (no provider, no place)"),
+        "gap:flag": _("Notes on the document"),
+    }
+
+
+def _text_codes() -> dict[str, str]:
+    return {
+        CLASS_AVAILABLE: pgettext("coverage letter for available", "A"),
+        CLASS_BOUGHT: pgettext("coverage letter for purchased", "B"),
+        Status.ON_NEED: pgettext("coverage letter for if needed", "N"),
+        Status.PLANNED: pgettext("coverage letter for planned", "P"),
+        Status.NOT_ORGANISED: pgettext("coverage letter for not organised", "X"),
         Status.UNDETERMINED: "?",
-    },
-    "en": {
-        CLASS_AVAILABLE: "A",
-        CLASS_BOUGHT: "B",
-        Status.ON_NEED: "N",
-        Status.PLANNED: "P",
-        Status.NOT_ORGANISED: "X",
-        Status.UNDETERMINED: "?",
-    },
-}
+    }
 
 
 def _code(cell: Cell, codes: dict[str, str]) -> str:
@@ -190,12 +160,26 @@ def render_text(
 ) -> str:
     """A compact grid (municipalities × numbered phases, `job seeker/other` per cell), its
     legend, the gap list by kind, and the orientation languages."""
-    text_lang = "en" if lang == "en" else "fi"
-    t = TEXT_LABELS[text_lang]
-    codes = TEXT_CODES[text_lang]
+    with translation.override(lang):
+        return _render_text(
+            rows=rows, gaps=gaps, orientation=orientation, data_date=data_date, lang=lang
+        )
+
+
+def _render_text(
+    *,
+    rows: list[MatrixRow],
+    gaps: list[Gap],
+    orientation: list[OrientationRow],
+    data_date: str,
+    lang: str,
+) -> str:
+    t = _text_labels()
+    codes = _text_codes()
     name_width = max([len(t["municipality"])] + [len(f"{r.municipality.name} (000)") for r in rows])
     width = 7
-    lines = [f"{t['title']} — {t['data_date']} {data_date}", ""]
+    checked = _("Data checked against the document on %(date)s") % {"date": data_date}
+    lines = [f"{t['title']} — {checked}", ""]
     header = t["municipality"].ljust(name_width) + "".join(
         str(number).rjust(width) for number in range(1, len(PHASES) + 1)
     )
@@ -215,7 +199,7 @@ def render_text(
     lines += ["", t["cell"] + "; " + ", ".join(f"{codes[k]} = {t[k]}" for k in codes)]
     lines.append(f"* = {t['partly_open']}")
     lines += ["", f"{t['phases']}:"]
-    lines += [f"{n:>3}. {phase.name(text_lang)}" for n, phase in enumerate(PHASES, start=1)]
+    lines += [f"{n:>3}. {phase.name(lang)}" for n, phase in enumerate(PHASES, start=1)]
 
     lines += ["", f"{t['gaps']}:"]
     for kind in GAP_KINDS:
@@ -229,7 +213,7 @@ def render_text(
                 where += f" — {gap.phase_name}"
             if gap.clients:
                 clients = ", ".join(
-                    CLIENT_NAMES[c][1 if text_lang == "en" else 0] for c in gap.clients
+                    vocabulary_label("document_client", c) or c for c in gap.clients
                 )
                 where += f" ({clients})"
             ref = gap.provision or gap.subject or ""

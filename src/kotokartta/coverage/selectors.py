@@ -38,7 +38,8 @@ from django.conf import locale as django_locale
 from django.utils import translation
 
 from kotokartta.core.text import localised
-from kotokartta.paths.engine import NOT_DESCRIBED, MunicipalityRef
+from kotokartta.paths.engine import MunicipalityRef
+from kotokartta.paths.labels import not_described
 from kotokartta.paths.selectors import municipality_ref
 from kotokartta.programme import models as m
 from kotokartta.programme.facts import provider_of, seller_of
@@ -354,7 +355,7 @@ def gap_list(*, today: dt.date, lang: str = "fi") -> list[Gap]:
     for p in provisions:
         details = localised(p.details, lang)
         if p.status == Status.UNDETERMINED:
-            text = details or NOT_DESCRIBED[_text_lang(lang)]
+            text = details or not_described(_text_lang(lang))
             by_kind[GAP_UNDETERMINED].append(_provision_gap(GAP_UNDETERMINED, p, refs, text, lang))
         elif p.status == Status.NOT_ORGANISED:
             by_kind[GAP_NOT_ORGANISED].append(

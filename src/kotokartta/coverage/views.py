@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from kotokartta.core.text import content_language
+from kotokartta.core.text import content_language, data_language
 from kotokartta.coverage import formats
 from kotokartta.coverage.selectors import (
     DISPLAY_CLASSES,
@@ -60,7 +60,7 @@ def _filename(extension: str) -> str:
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
     lang = _lang()
-    content_lang = content_language(lang)
+    content_lang = data_language(lang)  # the page: Finnish notes, never English, off en
     today = timezone.localdate()
     try:
         dataset = current_dataset()

@@ -139,6 +139,9 @@ BASIS_LABELS: dict[str, Promise] = {
     "work": pgettext_lazy("residence basis, plural", "people who moved for work"),
     "study": pgettext_lazy("residence basis, plural", "people who moved to study"),
     "family_member": pgettext_lazy("residence basis, plural", "family members"),
+    "spouse_of_worker_or_student": pgettext_lazy(
+        "residence basis, plural", "spouses of people who came to work or study"
+    ),
 }
 
 

@@ -75,6 +75,16 @@ def coordinators(*, municipality: m.Municipality, lang: str) -> list[dict[str, A
     ]
 
 
+def area_coordinators() -> list[dict[str, str]]:
+    """Every municipality's programme contacts, for the accessibility statement's feedback."""
+    return [
+        {"municipality": localised(c.municipality.name, "fi"), "name": c.name, "email": c.email}
+        for c in m.Coordinator.objects.select_related("municipality").order_by(
+            "municipality_id", "order"
+        )
+    ]
+
+
 def municipality_flags(*, municipality: m.Municipality, lang: str) -> list[dict[str, str]]:
     return [
         {"kind": f.kind, "text": localised(f.text, lang)}

@@ -9,4 +9,5 @@ urlpatterns = [
     path("municipalities/<str:slug>/", views.municipality, name="municipality"),
     path("phases/<str:phase_id>/", views.phase, name="phase"),
     path("search", views.search, name="search"),
+    path("accessibility/", views.accessibility, name="accessibility"),
 ]

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from kotokartta.core.http import NotFound
-from kotokartta.core.text import content_language
+from kotokartta.core.text import data_language
 from kotokartta.eligibility import present as eligibility
 from kotokartta.eligibility.rules import decide
 from kotokartta.guide import selectors
@@ -37,7 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "guide/home.html",
         {
             "dataset": dataset,
-            "municipalities": selectors.municipality_list(lang=content_language(lang)),
+            "municipalities": selectors.municipality_list(lang=data_language(lang)),
             "map_svg": selectors.area_map(lang=lang),
             "form": PathForm(),
             "phases": PHASES,
@@ -54,7 +54,7 @@ def municipality(request: HttpRequest, slug: str) -> HttpResponse:
         raise NotFound(kind="municipality", term=slug)
     if found.id != slug:
         return redirect("guide:municipality", slug=found.id, permanent=True)
-    lang = content_language(_lang())
+    lang = data_language(_lang())
     return render(
         request,
         "guide/municipality.html",
@@ -89,7 +89,7 @@ def path(request: HttpRequest) -> HttpResponse:
         residence_basis=form.residence_basis(),
     )
     lang = _lang()
-    content_lang = content_language(lang)
+    content_lang = data_language(lang)
     municipality_obj: m.Municipality = data["municipality"]
     person_path = path_for(municipality=municipality_obj, profile=profile, lang=content_lang)
     finnish_path = (
@@ -108,6 +108,9 @@ def path(request: HttpRequest) -> HttpResponse:
         "side_by_side": content_lang != "fi" or lang != "fi",
         "municipality": municipality_obj,
         "profile": profile,
+        "path_flags": selectors.municipality_flags(
+            municipality=municipality_obj, lang=content_lang
+        ),
         "rules": rules,
         "share_url": request.build_absolute_uri(),
     }
@@ -121,7 +124,7 @@ def path(request: HttpRequest) -> HttpResponse:
 def phase(request: HttpRequest, phase_id: str) -> HttpResponse:
     if phase_id not in PHASE_BY_ID:
         raise NotFound(kind="phase", term=phase_id)
-    lang = content_language(_lang())
+    lang = data_language(_lang())
     return render(
         request,
         "guide/phase.html",
@@ -148,4 +151,24 @@ def search(request: HttpRequest) -> HttpResponse:
         request,
         "guide/search.html",
         {"query": query, "results": results, "municipality": municipality_obj},
+    )
+
+
+ACCESSIBILITY_LANGUAGES = ("fi", "sv", "en")
+
+
+@require_safe
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement (saavutettavuusseloste, Act 306/2019 on the Provision of
+    Digital Services): written in Finnish, Swedish and English; other pages show the English one."""
+    lang = _lang()
+    statement_lang = lang if lang in ACCESSIBILITY_LANGUAGES else "en"
+    return render(
+        request,
+        "guide/accessibility.html",
+        {
+            "statement_template": f"guide/accessibility/{statement_lang}.html",
+            "statement_lang": statement_lang,
+            "coordinators": selectors.area_coordinators(),
+        },
     )

@@ -6,6 +6,7 @@ all call `build_path` through `paths.selectors.path_for`, so they all give the s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,7 @@ from kotokartta.programme.vocabulary import (
     ClientGroup,
     ResidenceBasis,
     Status,
+    target_groups_include,
 )
 
 
@@ -81,6 +83,12 @@ class Step:
     responsible: MunicipalityRef | None
     details: str
     lang: str
+    # Why a phase has no provision for this person: "not_described" (the document is silent) or
+    # "only_for_others" (it describes the service only for the groups in `gap_groups`).
+    gap: str | None = None
+    gap_groups: tuple[str, ...] = ()
+    # The year an activity's stated period ended, when that is before the path's year.
+    ended: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         phase = PHASE_BY_ID[self.phase]
@@ -100,6 +108,7 @@ class Step:
             "languages": list(f.languages) if f else [],
             "target_groups": list(f.target_groups) if f else [],
             "condition": (f.condition or None) if f else None,
+            "uses_finnish": f.uses_finnish if f else None,
             "alternative_roles": list(f.alternative_roles) if f else [],
             "activity": f.activity if f else None,
             "planned_from": f.planned_from if f else None,
@@ -107,6 +116,9 @@ class Step:
             "flags": list(f.flags) if f else [],
             "source": f.source if f else None,
             "provision": f.id if f else None,
+            "gap": self.gap,
+            "gap_groups": list(self.gap_groups),
+            "ended": self.ended,
         }
 
 
@@ -132,16 +144,26 @@ class Path:
         }
 
 
-NOT_DESCRIBED = {
-    "fi": "Asiakirja ei kuvaa tätä palvelua tälle asiakasryhmälle.",
-    "en": "The document does not describe this service for this client group.",
-}
-ONLY_FOR_OTHERS = {
-    "fi": "Asiakirja kuvaa tämän palvelun vain toisille ryhmille ({groups}); sitä, mikä koskee "
-    "tätä tilannetta, asiakirja ei kerro.",
-    "en": "The document describes this service only for other groups ({groups}); it does not say "
-    "what applies in this situation.",
-}
+# Why a phase has no step for the person (Step.gap); `describe_gap` words it.
+NOT_DESCRIBED = "not_described"
+ONLY_FOR_OTHERS = "only_for_others"
+# Stand-ins in Step.gap_groups for the Finnish condition (Taivalkoski's arrangement).
+USES_FINNISH = "uses_finnish"
+DOES_NOT_USE_FINNISH = "does_not_use_finnish"
+
+GapWords = Callable[[str, tuple[str, ...]], str]
+
+
+def _no_words(gap: str, groups: tuple[str, ...]) -> str:
+    return ""
+
+
+def _ended(facts: ProvisionFacts, year: int | None) -> int | None:
+    period = (facts.activity or {}).get("period") or {}
+    end_year = period.get("end_year")
+    if year is None or not end_year or end_year >= year:
+        return None
+    return int(end_year)
 
 
 def _applies(facts: ProvisionFacts, profile: Profile) -> bool:
@@ -156,7 +178,7 @@ def _applies(facts: ProvisionFacts, profile: Profile) -> bool:
     return not (
         facts.target_groups
         and profile.residence_basis is not None
-        and profile.residence_basis.value not in facts.target_groups
+        and not target_groups_include(facts.target_groups, profile.residence_basis.value)
     )
 
 
@@ -168,13 +190,16 @@ def build_path(
     coordinators: list[dict[str, Any]],
     lang: str = "fi",
     data_date: str = "",
+    year: int | None = None,
+    describe_gap: GapWords = _no_words,
 ) -> Path:
     """Order the provisions that serve this person into steps, one phase after another.
 
     Every phase appears: a phase with no provision for this person becomes a step with status
-    `undetermined` that says what the document leaves open, never a silent gap.
+    `undetermined` that says what the document leaves open (`gap`, worded in `lang` by
+    `describe_gap`), never a silent gap. An activity whose stated period ended before `year`
+    keeps its status from the document, and the step says in which year it ended (`ended`).
     """
-    text_lang = "en" if lang == "en" else "fi"
     for_client = [p for p in provisions if profile.client.value in p.clients]
     steps: list[Step] = []
     for phase in PHASES:
@@ -182,22 +207,45 @@ def build_path(
         chosen = [p for p in candidates if _applies(p, profile)]
         for facts in chosen:
             responsible = municipality if facts.responsible_is_residence else facts.responsible
-            steps.append(Step(phase.id, facts, facts.status, responsible, facts.details, lang))
+            steps.append(
+                Step(
+                    phase.id,
+                    facts,
+                    facts.status,
+                    responsible,
+                    facts.details,
+                    lang,
+                    ended=_ended(facts, year),
+                )
+            )
         if chosen:
             continue
+        groups: tuple[str, ...] = ()
+        gap = NOT_DESCRIBED
         if candidates:
-            groups = sorted(
-                {g for p in candidates for g in p.target_groups}
-                | {
-                    "uses Finnish" if p.uses_finnish else "does not use Finnish"
-                    for p in candidates
-                    if p.uses_finnish is not None
-                }
+            gap = ONLY_FOR_OTHERS
+            groups = tuple(
+                sorted(
+                    {g for p in candidates for g in p.target_groups}
+                    | {
+                        USES_FINNISH if p.uses_finnish else DOES_NOT_USE_FINNISH
+                        for p in candidates
+                        if p.uses_finnish is not None
+                    }
+                )
             )
-            details = ONLY_FOR_OTHERS[text_lang].format(groups=", ".join(groups))
-        else:
-            details = NOT_DESCRIBED[text_lang]
-        steps.append(Step(phase.id, None, Status.UNDETERMINED.value, None, details, lang))
+        steps.append(
+            Step(
+                phase.id,
+                None,
+                Status.UNDETERMINED.value,
+                None,
+                describe_gap(gap, groups),
+                lang,
+                gap=gap,
+                gap_groups=groups,
+            )
+        )
     steps.sort(key=lambda step: PHASE_ORDER[step.phase])
     return Path(
         municipality=municipality,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from typing import Any
 
 from kotokartta.core.cache import versioned_cache
 from kotokartta.core.text import localised
 from kotokartta.paths.engine import MunicipalityRef, Path, Profile, ProvisionFacts, build_path
+from kotokartta.paths.labels import gap_text
 from kotokartta.programme import models as m
 from kotokartta.programme.facts import (
     alternative_roles_of,
@@ -45,6 +48,8 @@ def _provision_facts(
             else None,
             "role": localised(role.name, lang) if role else None,
             "role_id": role.id if role else None,
+            "organisation_kind": org.kind,
+            "alternative_role_ids": provision.alternative_role_ids,
         }
     elif provision.role is not None:
         provider = {
@@ -55,6 +60,8 @@ def _provision_facts(
             "municipality": None,
             "role": localised(provision.role.name, lang),
             "role_id": provision.role.id,
+            "organisation_kind": None,
+            "alternative_role_ids": provision.alternative_role_ids,
         }
     sold_by = seller_of(provision)
     seller = (
@@ -74,6 +81,7 @@ def _provision_facts(
         a = provision.activity
         activity = {
             "id": a.id,
+            "kind": a.kind,
             "name": localised(a.name, lang),
             "description": localised(a.description, lang),
             "organisers": [localised(o.name, lang) for o in a.organisers.all()],
@@ -109,8 +117,10 @@ def _provision_facts(
             {
                 "organisation": localised(partner.organisation.name, lang),
                 "organisation_id": partner.organisation_id,
+                "organisation_kind": partner.organisation.kind,
                 "unit": localised(partner.unit.name, lang) if partner.unit else None,
                 "role": localised(partner.role.name, lang) if partner.role else None,
+                "role_id": partner.role_id,
                 "note": localised(partner.note, lang) or None,
             }
             for partner in provision.partners.all()
@@ -135,16 +145,18 @@ def _provision_facts(
 
 def path_for(*, municipality: m.Municipality, profile: Profile, lang: str = "fi") -> Path:
     """The person's path. Paths are immutable and depend only on the loaded data set, the
-    municipality, the profile (client group, Finnish, residence basis, age — no dates, no names)
-    and the language, so each worker keeps the recent ones in the data-versioned cache."""
+    municipality, the profile (client group, Finnish, residence basis — no dates, no names),
+    the language and the year (ended activities depend on it), so each worker keeps the recent
+    ones in the data-versioned cache."""
+    year = dt.date.today().year  # ended activities (Step.ended) depend on it
     return versioned_cache.get_or_compute(
         "path",
-        (municipality.id, profile, lang),
-        lambda: _compute_path(municipality=municipality, profile=profile, lang=lang),
+        (municipality.id, profile, lang, year),
+        lambda: _compute_path(municipality=municipality, profile=profile, lang=lang, year=year),
     )
 
 
-def _compute_path(*, municipality: m.Municipality, profile: Profile, lang: str) -> Path:
+def _compute_path(*, municipality: m.Municipality, profile: Profile, lang: str, year: int) -> Path:
     dataset = m.DataSet.objects.require_current()
     provisions = list(m.Provision.objects.serving(municipality).with_related())
     place_ids = {pid for p in provisions for pid in p.place_ids}
@@ -175,6 +187,8 @@ def _compute_path(*, municipality: m.Municipality, profile: Profile, lang: str) 
         coordinators=coordinators,
         lang=lang,
         data_date=dataset.data_date.isoformat(),
+        year=year,
+        describe_gap=functools.partial(gap_text, lang=lang),
     )
 
 

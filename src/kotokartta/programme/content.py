@@ -1,8 +1,10 @@
-"""The guide's plain-language texts (data/content/phases.yaml): phase names and explanations,
-the programme in three sentences, client groups — in all the guide's languages.
+"""The guide's plain-language texts (data/content/phases.yaml): phase explanations, the programme
+in three sentences, client groups — in all the guide's languages. Phase names are vocabulary and
+come from the gettext catalogues (`programme.labels`).
 
 Finnish is authoritative; the languages not listed under `reviewed` are unofficial translations
-and the guide marks them so. Missing texts fall back to English, then Finnish.
+and the guide marks them so. A missing text is shown in Finnish, marked as Finnish
+(`Localised.lang`), never in English on a page of another language.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import yaml
 from django.conf import settings
 
 from kotokartta.core.text import localised, text_language
-from kotokartta.programme.vocabulary import PHASE_BY_ID
+from kotokartta.programme import labels
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,14 +48,14 @@ def content() -> dict[str, Any]:
 
 
 def _pick(texts: dict[str, str] | None, lang: str) -> Localised:
+    if texts and not texts.get(lang) and texts.get("fi"):
+        return Localised(texts["fi"], "fi")
     return Localised(localised(texts, lang), text_language(texts, lang) or "fi")
 
 
 def phase_name(phase: str, lang: str) -> Localised:
-    texts = content().get("phases", {}).get(phase, {}).get("name")
-    if not texts and phase in PHASE_BY_ID:
-        texts = {"fi": PHASE_BY_ID[phase].name_fi, "en": PHASE_BY_ID[phase].name_en}
-    return _pick(texts, lang)
+    name = labels.label("phase", phase, lang)
+    return Localised(name, lang) if name is not None else Localised(phase, "fi")
 
 
 def phase_summary(phase: str, lang: str) -> Localised:

@@ -31,8 +31,8 @@ from kotokartta.programme.vocabulary import (
     FlagKind,
     Mode,
     OrganisationKind,
-    ResidenceBasis,
     Status,
+    TargetGroup,
 )
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -237,7 +237,7 @@ class Provision(Strict):
     modes: list[Mode] = Field(default_factory=list)
     partners: list[Partner] = Field(default_factory=list)
     languages: list[LanguageCode] = Field(default_factory=list)
-    target_groups: list[ResidenceBasis] = Field(default_factory=list)
+    target_groups: list[TargetGroup] = Field(default_factory=list)
     activity: Id | None = None
     condition: Condition | None = None
     details: LocalText | None = None

@@ -1,13 +1,20 @@
 """The programme's fixed vocabulary: phases, client groups, statuses, modes, sections, languages.
 
 These ids are shared by the data files, the database, the path engine and the JSON interface
-(see docs/glossary.md). Names are given in Finnish (authoritative) and English.
+(see docs/glossary.md). Their names in every interface language are in the gettext catalogues,
+read through `programme.labels`; this module holds no words for people to read (except the
+Finnish headings of the source document's sections, which are quoted, not translated).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kotokartta.programme.labels import FinnishEnglishPairs
 
 
 class ClientGroup(StrEnum):
@@ -64,6 +71,36 @@ class ResidenceBasis(StrEnum):
     FAMILY_MEMBER = "family_member"
 
 
+class TargetGroup(StrEnum):
+    """Whom a provision is for: the residence bases, and narrower groups the document names."""
+
+    QUOTA_REFUGEE = "quota_refugee"
+    TEMPORARY_PROTECTION = "temporary_protection"
+    INTERNATIONAL_PROTECTION = "international_protection"
+    FAMILY_REUNIFICATION = "family_reunification"
+    UNACCOMPANIED_MINOR = "unaccompanied_minor"
+    WORK = "work"
+    STUDY = "study"
+    FAMILY_MEMBER = "family_member"
+    # "työ- ja opiskeluperäisten maahanmuuttajien puolisot" (the orientation's target group)
+    SPOUSE_OF_WORKER_OR_STUDENT = "spouse_of_worker_or_student"
+
+
+# A narrower target group and the residence bases of the people it may include: the guide does
+# not ask whether a family member is a spouse, so such a person is shown the service, and its
+# target group says "spouses".
+TARGET_GROUP_BASES: dict[str, frozenset[str]] = {
+    TargetGroup.SPOUSE_OF_WORKER_OR_STUDENT: frozenset(
+        {"family_member", "family_of_worker_or_student"}
+    ),
+}
+
+
+def target_groups_include(groups: tuple[str, ...] | list[str], basis: str) -> bool:
+    """Whether a person with residence basis `basis` is in one of `groups`."""
+    return any(basis == g or basis in TARGET_GROUP_BASES.get(g, ()) for g in groups)
+
+
 class ActivityKind(StrEnum):
     PROJECT = "project"
     ACTIVITY = "activity"
@@ -77,8 +114,20 @@ class Law:
 
     current: str
     document: str = ""
-    note_fi: str = ""
-    note_en: str = ""
+    phase: str = ""
+
+    @property
+    def note_fi(self) -> str:
+        return _labels().law_note(self.phase, "fi")
+
+    @property
+    def note_en(self) -> str:
+        return _labels().law_note(self.phase, "en")
+
+    def note(self, lang: str | None = None) -> str:
+        """Why the document's citation differs from the law in force, in `lang`; '' if it
+        does not."""
+        return _labels().law_note(self.phase, lang)
 
     def as_dict(self) -> dict[str, str]:
         return {
@@ -92,118 +141,95 @@ class Law:
 @dataclass(frozen=True, slots=True)
 class Phase:
     id: str
-    name_fi: str
-    name_en: str
     law: Law
     section: str
 
     def name(self, lang: str = "fi") -> str:
-        return self.name_en if lang == "en" else self.name_fi
+        return _labels().phase_name(self.id, lang)
+
+    @property
+    def name_fi(self) -> str:
+        return self.name("fi")
+
+    @property
+    def name_en(self) -> str:
+        return self.name("en")
 
 
-_REPEAL_NOTE_FI = (
-    "Asiakirja viittaa {section}:ään, joka kumottiin lailla 1100/2024 ennen lain voimaantuloa. "
-    "1.1.2025 alkaen hyvinvointialue osallistuu 14 §:n arviointiin, 20 §:n suunnitelmaan ja "
-    "22 §:n tarkistuksiin, kun sen palveluja on tarpeen sovittaa yhteen."
-)
-_REPEAL_NOTE_EN = (
-    "The document cites {section}, which Act 1100/2024 repealed before the law came into force. "
-    "Since 1 January 2025 the wellbeing services county takes part in the 14 § assessment, the "
-    "20 § plan and the 22 § reviews when its services need coordinating."
-)
+def _labels() -> ModuleType:
+    """The names live in the gettext catalogues (`programme.labels`, which imports this module's
+    enums); imported on first use so that this module stays free of Django."""
+    from kotokartta.programme import labels
+
+    return labels
+
 
 PHASES: tuple[Phase, ...] = (
     Phase(
         "assessment",
-        "Osaamisen ja kotoutumisen palvelutarpeen arviointi",
-        "Assessment of skills and integration service needs",
         Law("KotoL 14 §", "KotoL 14 §"),
         "assessment",
     ),
     Phase(
         "multi_assessment",
-        "Monialainen osaamisen ja kotoutumisen palvelutarpeen arviointi",
-        "Multi-professional assessment of skills and integration service needs",
         Law(
             "KotoL 14 § (hyvinvointialue mukana)",
             "KotoL 15 §",
-            _REPEAL_NOTE_FI.format(section="15 §"),
-            _REPEAL_NOTE_EN.format(section="15 §"),
+            "multi_assessment",
         ),
         "assessment",
     ),
     Phase(
         "plan",
-        "Kotoutumissuunnitelma",
-        "Integration plan",
         Law("KotoL 16 §, 18–23 §", "KotoL 16 §"),
         "plan",
     ),
     Phase(
         "multi_plan",
-        "Monialainen kotoutumissuunnitelma",
-        "Multi-professional integration plan",
         Law(
             "KotoL 20 § ja 22 § (hyvinvointialue mukana)",
             "KotoL 17 §",
-            _REPEAL_NOTE_FI.format(section="17 §"),
-            _REPEAL_NOTE_EN.format(section="17 §"),
+            "multi_plan",
         ),
         "plan",
     ),
     Phase(
         "orientation",
-        "Monikielinen yhteiskuntaorientaatio",
-        "Multilingual civic orientation",
         Law("KotoL 25 §", "KotoL 25 §"),
         "orientation",
     ),
     Phase(
         "training",
-        "Kotoutumiskoulutus",
-        "Integration training",
         Law("KotoL 26–27 §", "KotoL 26 ja 27 §"),
         "training",
     ),
     Phase(
         "final_test",
-        "Kielitaidon päättötestaus",
-        "Final language test",
         Law("KotoL 26 §", "KotoL 26 §"),
         "final_test",
     ),
     Phase(
         "literacy",
-        "Luku- ja kirjoitustaidon koulutus ja muu kielen oppiminen",
-        "Literacy training and other language learning",
         Law(""),
         "literacy",
     ),
     Phase(
         "guidance",
-        "Ohjaus ja neuvonta kotoutumisohjelman aikana",
-        "Guidance and advice during the programme",
         Law("KotoL 13 § 1 mom. 5 k.", "KotoL 13 §:n 1 mom. 5 kohta"),
         "guidance",
     ),
     Phase(
         "municipal_services",
-        "Muut kunnan palvelut kotoutumisen edistämiseksi",
-        "Other municipal services that promote integration",
         Law(""),
         "municipal_services",
     ),
     Phase(
         "community",
-        "Järjestö-, yhdistys- ja yhteisötoiminta",
-        "Associations, community and leisure activities",
         Law(""),
         "community",
     ),
     Phase(
         "employment",
-        "Työllistymistä ja yrittäjyyttä tukevat palvelut",
-        "Services for employment and entrepreneurship",
         Law(""),
         "employment",
     ),
@@ -235,24 +261,15 @@ SECTIONS: dict[str, str] = {
     "cooperation": "Yhteistyö ja vastuut",
 }
 
-STATUS_NAMES: dict[str, tuple[str, str]] = {
-    Status.AVAILABLE: ("järjestetty", "available"),
-    Status.PLANNED: ("suunnitteilla", "planned"),
-    Status.ON_NEED: ("järjestetään tarvittaessa", "arranged if needed"),
-    Status.NOT_ORGANISED: ("ei järjestetty", "not organised"),
-    Status.UNDETERMINED: ("avoin, sopimatta", "open, not yet agreed"),
-}
 
-MODE_NAMES: dict[str, tuple[str, str]] = {
-    Mode.IN_PERSON: ("lähipalvelu", "in person"),
-    Mode.REMOTE: ("etäpalvelu", "remote"),
-    Mode.HYBRID: ("hybridimalli", "hybrid"),
-}
+def __getattr__(name: str) -> FinnishEnglishPairs:
+    """STATUS_NAMES, MODE_NAMES and CLIENT_NAMES (`{id: (Finnish, English)}`) moved to
+    `programme.labels`, read from the catalogues; kept importable from here for the outputs that
+    still ask for them by this name."""
+    if name in {"STATUS_NAMES", "MODE_NAMES", "CLIENT_NAMES"}:
+        return getattr(_labels(), name)
+    raise AttributeError(name)
 
-CLIENT_NAMES: dict[str, tuple[str, str]] = {
-    ClientGroup.JOB_SEEKER: ("työnhakija-asiakas", "job seeker"),
-    ClientGroup.OTHER: ("muu kotoutuja-asiakas", "other newcomer"),
-}
 
 # ISO 639-1 two-letter codes.
 ISO_639_1: frozenset[str] = frozenset(

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from kotokartta.core.cache import versioned_cache
 from kotokartta.core.http import NotFound
 from kotokartta.programme.models import Municipality
+from kotokartta.servicemap import ahead
 from kotokartta.servicemap import render as maprender
 from kotokartta.servicemap.selectors import (
     PAPERS,
@@ -67,18 +68,15 @@ def municipality_file(request: HttpRequest, slug: str, fmt: str, paper: str = "a
     def svg() -> str:
         return maprender.render_svg(service_map(municipality=municipality, second_lang=second))
 
-    def pdf() -> bytes:
-        content = service_map(municipality=municipality, second_lang=second)
-        return maprender.render_pdf(content, paper=paper)
-
     # Keyed by what decides the file (not the address: another query string is the same map).
     if fmt == "svg":
         body = versioned_cache.get_or_compute("map", (municipality.id, second), svg)
         response = HttpResponse(body, content_type="image/svg+xml")
         filename = f"palvelukartta-{municipality.id}-{second}.svg"
     else:
-        data = versioned_cache.get_or_compute("pdf", ("map", municipality.id, second, paper), pdf)
-        response = HttpResponse(data, content_type="application/pdf")
+        ahead.start_warming()
+        pdf = ahead.map_pdf(municipality=municipality, second_lang=second, paper=paper)
+        response = HttpResponse(pdf, content_type="application/pdf")
         filename = f"palvelukartta-{municipality.id}-{second}-{paper}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
@@ -88,14 +86,8 @@ def municipality_file(request: HttpRequest, slug: str, fmt: str, paper: str = "a
 def area_file(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt == "svg":
         return HttpResponse(area_overview_svg(lang="fi"), content_type="image/svg+xml")
-    from weasyprint import HTML
-
-    lang = _second_lang(request)
-    pdf = versioned_cache.get_or_compute(
-        "pdf",
-        ("area", lang),
-        lambda: bytes(HTML(string=maprender.render_area_html(lang=lang)).write_pdf()),
-    )
+    ahead.start_warming()
+    pdf = ahead.area_pdf(second_lang=_second_lang(request))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="kainuu-koillismaa-ostopalvelut.pdf"'
     return response

@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from kotokartta.core.text import content_language
+from kotokartta.core.text import data_language
 from kotokartta.guide.selectors import current_dataset, municipality_list
 from kotokartta.programme.content import reviewed_languages
 
@@ -25,8 +25,8 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "municipality_choices": lambda: municipality_list(lang="fi"),
         "dataset": current_dataset,
         "is_rtl": lang in settings.LANGUAGES_BIDI,
-        "content_lang": content_language(lang),
-        "content_dir": "rtl" if content_language(lang) in settings.LANGUAGES_BIDI else "ltr",
+        "content_lang": data_language(lang),
+        "content_dir": "rtl" if data_language(lang) in settings.LANGUAGES_BIDI else "ltr",
         "unofficial": lang not in reviewed_languages(),
         "nav_languages": [
             {

@@ -107,6 +107,10 @@ RESIDENCE_BASES: dict[str, tuple[str, str]] = {
     "work": ("työn perusteella muuttaneet", "people who moved for work"),
     "study": ("opiskelun perusteella muuttaneet", "people who moved to study"),
     "family_member": ("perheenjäsenet", "family members"),
+    "spouse_of_worker_or_student": (
+        "työ- ja opiskeluperäisten maahanmuuttajien puolisot",
+        "spouses of people who came to work or study",
+    ),
 }
 
 LAW_NAME = {
