@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.test import Client, RequestFactory
 
 from kotokartta.core import httpcache
-from kotokartta.core.pagecache import STORE
+from kotokartta.core.cache import versioned_cache
 from tests.builders import DataFolder
 from tests.conftest import REAL_DATA
 
@@ -42,7 +42,7 @@ EXPECTED_CACHE_CONTROL = {
 
 @pytest.fixture(autouse=True)
 def empty_page_cache() -> None:
-    STORE.clear()
+    versioned_cache.clear()
 
 
 @pytest.mark.django_db
