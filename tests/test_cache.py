@@ -81,20 +81,24 @@ def test_the_version__is_the_current_data_sets_id_and_checksum() -> None:
 
 
 @pytest.mark.django_db
-def test_a_map_pdf__is_rendered_once_whatever_the_query_string(
+def test_a_map_svg__is_rendered_once_whatever_the_query_string(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """(Map PDFs are kept by the map store, servicemap/ahead.py.)"""
     from kotokartta.servicemap import render as maprender
 
     renders: list[str] = []
-    monkeypatch.setattr(
-        maprender, "render_pdf", lambda content, paper="a4": renders.append(paper) or b"%PDF-1.7"
-    )
+
+    def render_svg(content: object) -> str:
+        renders.append("svg")
+        return "<svg/>"
+
+    monkeypatch.setattr(maprender, "render_svg", render_svg)
     client = Client()
     for query in ("", "?x=1", "?x=2", "?utm=whatever"):
-        response = client.get(f"/fi/maps/kajaani/map-a4.pdf{query}")
+        response = client.get(f"/fi/maps/kajaani/map.svg{query}")
         assert response.status_code == 200, response.status_code
-    assert renders == ["a4"]
+    assert renders == ["svg"]
 
 
 @pytest.mark.django_db

@@ -1,5 +1,6 @@
 """The one cache of everything computed from the loaded programme: whole pages, paths, the
-search index's terms, the municipality name lookup, rendered PDFs and maps, HSDS tables.
+search index's terms, the municipality name lookup, the document PDF and map SVGs, HSDS tables
+(map PDFs are kept on disk by the map store, servicemap/ahead.py).
 
 **Bound to the data version.** Every entry is stored under the version of the data set it was
 computed from; when a new data set is loaded, the first reader sees a new version, the whole cache
