@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from kotokartta.geo.centres import centres
 from kotokartta.orientation.engine import (
     HYBRID,
     IN_PERSON,
@@ -24,7 +25,6 @@ from kotokartta.orientation.engine import (
     haversine_km,
     plan,
 )
-from kotokartta.orientation.geography import centres
 
 KAINUU = {
     "105": "Hyrynsalmi", "205": "Kajaani", "290": "Kuhmo", "305": "Kuusamo", "578": "Paltamo",

@@ -11,8 +11,8 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from kotokartta.geo.centres import BORDERS_FILE
 from kotokartta.geo.svgmap import load_features, render_svg
-from kotokartta.orientation.geography import BORDERS_FILE
 from kotokartta.programme.models import Municipality
 
 PRINT_STYLE = (

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.utils.translation import get_language
 
+from kotokartta.geo.centres import centres
 from kotokartta.orientation.engine import DemandRow, Site
-from kotokartta.orientation.geography import centres
 from kotokartta.programme.models import Municipality
 
 

@@ -1,8 +1,8 @@
-"""Municipality centres from the shipped borders, for the planner's distances.
+"""Municipality centres from the shipped borders (the orientation planner's distances).
 
 The centre is the area-weighted centroid of the municipality's outer rings, computed on longitude
 scaled by cos(latitude) so that it is a true planar centroid at Finnish latitudes; distances
-between centres are great-circle distances (`engine.haversine_km`). A centroid is the centre of
+between centres are great-circle distances (the planner's `haversine_km`). A centroid is the centre of
 the land area, not of where people live: good enough to tell Paltamo (20 km from Kajaani) from
 Kuusamo (200 km), which is the decision the planner makes.
 """
@@ -13,9 +13,10 @@ import math
 from collections.abc import Iterable
 from pathlib import Path
 
+from kotokartta.core.borders import BORDERS_FILE
 from kotokartta.geo.svgmap import Feature, load_features
 
-BORDERS_FILE = "finland-municipalities.geojson"
+__all__ = ["BORDERS_FILE", "centre", "centres"]
 
 
 def centre(feature: Feature) -> tuple[float, float]:
