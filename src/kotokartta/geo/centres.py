@@ -2,9 +2,9 @@
 
 The centre is the area-weighted centroid of the municipality's outer rings, computed on longitude
 scaled by cos(latitude) so that it is a true planar centroid at Finnish latitudes; distances
-between centres are great-circle distances (the planner's `haversine_km`). A centroid is the centre of
-the land area, not of where people live: good enough to tell Paltamo (20 km from Kajaani) from
-Kuusamo (200 km), which is the decision the planner makes.
+between centres are great-circle distances (the planner's `haversine_km`). A centroid is the
+centre of the land area, not of where people live: good enough to tell Paltamo (20 km from
+Kajaani) from Kuusamo (200 km), which is the decision the planner makes.
 """
 
 from __future__ import annotations
