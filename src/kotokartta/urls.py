@@ -10,6 +10,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", guide_views.health, name="health"),
     path("api/v1/", include("kotokartta.api.urls")),
     path("api/hsds/", include("kotokartta.opendata.urls")),
+    path("staff/", include("kotokartta.staff.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", include("kotokartta.guide.urls")),

@@ -21,7 +21,7 @@ MAX_ENTRIES = 2000
 MAX_BYTES_PER_ENTRY = 2_000_000
 VERSION_TTL_SECONDS = 0.0  # re-read on every request: a load is visible at once
 PERSONAL_PARAMETERS = frozenset({"permit", "assessment", "plan"})
-UNCACHED_PREFIXES = ("/healthz", "/static/")
+UNCACHED_PREFIXES = ("/healthz", "/static/", "/staff/")
 
 
 @dataclass(frozen=True, slots=True)
