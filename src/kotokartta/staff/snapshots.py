@@ -23,6 +23,10 @@ from kotokartta.programme.validation import Programme, check_folder
 from kotokartta.programme.yamlfile import Problem
 from kotokartta.staff.records import Snapshot
 
+# libyaml when present: a snapshot is written and read on every save and review.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class InvalidProgramme(ValueError):
     """The programme with these changes does not pass validation."""
@@ -42,7 +46,9 @@ def read_folder(folder: Path) -> Snapshot:
     texts: dict[str, str] = {}
     for path in sorted(folder.iterdir()):
         if path.suffix == ".yaml":
-            files[path.name] = _plain(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+            files[path.name] = _plain(
+                yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+            )
         elif path.suffix == ".txt":
             texts[path.name] = path.read_text(encoding="utf-8")
     return {"files": files, "texts": texts}
@@ -58,8 +64,13 @@ def from_database() -> Snapshot:
 def write_folder(snapshot: Snapshot, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in snapshot["files"].items():
-        text = yaml.safe_dump(
-            content, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False
+        text = yaml.dump(
+            content,
+            Dumper=_DUMPER,
+            allow_unicode=True,
+            sort_keys=False,
+            width=100,
+            default_flow_style=False,
         )
         (folder / name).write_text(text, encoding="utf-8")
     for name, text in snapshot.get("texts", {}).items():

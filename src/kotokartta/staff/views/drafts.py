@@ -7,10 +7,9 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from kotokartta.programme.vocabulary import ClientGroup
 from kotokartta.staff import access, review, selectors, services, snapshots
@@ -60,9 +59,10 @@ def _preview_municipalities(draft: object, snapshot: dict) -> list[str]:
     return list(snapshot["files"]["area.yaml"]["area"]["municipalities"])
 
 
-@require_POST
 def draft_submit(request: HttpRequest, pk: int) -> HttpResponse:
     draft = selectors.draft_for(request.user, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     try:
         services.draft_submit(acting_user=request.user, draft=draft)
     except services.NotAllowed as error:
@@ -71,9 +71,10 @@ def draft_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("staff:draft", pk)
 
 
-@require_POST
 def draft_publish(request: HttpRequest, pk: int) -> HttpResponse:
     draft = selectors.draft_for(request.user, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     if not access.can_publish(request.user, draft.municipality_id or None):
         raise PermissionDenied("publishers only")
     form = PublishForm(request.POST)
@@ -103,9 +104,10 @@ def draft_publish(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("staff:version", version.number)
 
 
-@require_POST
 def draft_return(request: HttpRequest, pk: int) -> HttpResponse:
     draft = selectors.draft_for(request.user, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     if not access.can_publish(request.user, draft.municipality_id or None):
         raise PermissionDenied("publishers only")
     form = ReturnForm(request.POST)
@@ -119,9 +121,10 @@ def draft_return(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("staff:draft", pk)
 
 
-@require_POST
 def draft_discard(request: HttpRequest, pk: int) -> HttpResponse:
     draft = selectors.draft_for(request.user, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     try:
         services.draft_discard(acting_user=request.user, draft=draft)
     except services.NotAllowed as error:
@@ -130,9 +133,10 @@ def draft_discard(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("staff:drafts")
 
 
-@require_POST
 def change_withdraw(request: HttpRequest, pk: int, change_pk: int) -> HttpResponse:
     draft = selectors.draft_for(request.user, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     change = DraftChange.objects.filter(pk=change_pk, draft=draft).first()
     if change is None:
         raise Http404("no such change in this draft")
