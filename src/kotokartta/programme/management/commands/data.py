@@ -22,6 +22,7 @@ from kotokartta.programme.synth import (
 )
 from kotokartta.programme.validation import check_folder
 from kotokartta.search.indexing import rebuild_index
+from kotokartta.staff.services import draft_from_folder
 
 
 def _is_loaded(folder: Path) -> bool:
@@ -64,6 +65,12 @@ class Command(BaseCommand):
             "--if-changed",
             action="store_true",
             help="do nothing when the database already holds exactly these files",
+        )
+        load.add_argument(
+            "--as-draft",
+            action="store_true",
+            help="take the folder in as a draft for review in the staff pages instead of "
+            "replacing the published programme",
         )
         export = sub.add_parser(
             "export", parents=[quiet], help="Write the database back as data files."
@@ -127,6 +134,9 @@ class Command(BaseCommand):
         if action == "check":
             self.stdout.write(f"{folder}: OK ({counts})")
             return
+        if options.get("as_draft"):
+            self._as_draft(folder)
+            return
         interactive = sys.stderr.isatty()
         steps = iter(range(1, 100))
 
@@ -141,6 +151,18 @@ class Command(BaseCommand):
             progress("building the search index")
             rebuild_index()
         self.stdout.write(f"Loaded {folder}: {counts}")
+
+    def _as_draft(self, folder: Path) -> None:
+        draft, notes = draft_from_folder(folder=folder, origin=f"data load --as-draft {folder}")
+        for note in notes:
+            self.stderr.write(note)
+        if draft is None:
+            self.stdout.write(f"{folder} does not differ from the published programme; no draft")
+            return
+        self.stdout.write(
+            f"Draft {draft.pk}: {draft.changes.count()} changes from {folder}, waiting for "
+            f"review at /staff/drafts/{draft.pk}/"
+        )
 
     def _synth(self, options: dict[str, Any]) -> None:
         folder = Path(options["output"])
