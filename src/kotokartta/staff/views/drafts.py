@@ -215,13 +215,19 @@ def audit_csv(request: HttpRequest) -> HttpResponse:
     writer.writerow(["at", "actor", "action", "municipality", "subject", "detail"])
     for event in AuditEvent.objects.order_by("at", "id").iterator():
         writer.writerow(
-            [
+            _cell(value)
+            for value in (
                 event.at.isoformat(),
                 event.actor_name,
                 event.action,
                 event.municipality_id,
                 event.subject,
                 event.detail,
-            ]
+            )
         )
     return response
+
+
+def _cell(value: str) -> str:
+    """No cell starts a spreadsheet formula (notes and names are typed by people)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
