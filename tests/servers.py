@@ -44,7 +44,7 @@ def running_server(var: Path, *, workers: int = 2) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        for _ in range(300):  # up to about 30 s on a busy machine
             try:
                 with urllib.request.urlopen(f"{base}/healthz", timeout=1) as response:
                     if response.status == 200:

@@ -16,8 +16,10 @@ from django.test import override_settings
 
 from kotokartta.cli import main
 from kotokartta.programme.models import Provision
+from kotokartta.staff import services
 from kotokartta.staff.models import AuditEvent, Draft, Membership
 from tests.conftest import REAL_DATA
+from tests.staff_helpers import make_user
 
 pytestmark = [
     pytest.mark.django_db,
@@ -131,3 +133,28 @@ def test_data_load_as_draft__same_files__make_no_draft() -> None:
     call_command("data", "load", str(REAL_DATA), "--as-draft", stdout=out, verbosity=0)
     assert "no draft" in out.getvalue()
     assert not Draft.objects.exists()
+
+
+def test_data_load_if_changed__keeps_a_version_published_by_staff() -> None:
+    admin = make_user("admin", "area-admin")
+    services.draft_save_change(
+        acting_user=admin,
+        municipality_id="kuhmo",
+        kind="provision",
+        record_id="kuhmo-assessment-other",
+        action="save",
+        data={
+            **services.current_record(
+                municipality_id="kuhmo", kind="provision", record_id="kuhmo-assessment-other"
+            )[0].data,
+            "status": "on_need",
+        },  # type: ignore[union-attr]
+        note="n",
+        seen=services.Seen(0, 0),
+    )
+    draft = Draft.objects.active().get(municipality_id="kuhmo")
+    services.draft_publish(acting_user=admin, draft=draft, note="n", source="s")
+    out = io.StringIO()
+    call_command("data", "load", str(REAL_DATA), "--if-changed", stdout=out, verbosity=0)
+    assert "published by staff" in out.getvalue()
+    assert Provision.objects.get(id="kuhmo-assessment-other").status == "on_need"

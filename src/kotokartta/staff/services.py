@@ -47,9 +47,9 @@ def sync_with_database(*, acting_user: Any = None) -> PublishedVersion:
     """The latest published version, recording the loaded data set as one when it is not yet
     (the first run, or a `kotokartta data load` from files since the last publish)."""
     dataset = DataSet.objects.require_current()
-    latest = PublishedVersion.objects.order_by("-number").first()
-    if latest is not None and latest.dataset_checksum == dataset.checksum:
-        return latest
+    head = PublishedVersion.objects.order_by("-number").values("pk", "dataset_checksum").first()
+    if head is not None and head["dataset_checksum"] == dataset.checksum:
+        return _cached_version(head["pk"], head["dataset_checksum"])
     with transaction.atomic():
         latest = PublishedVersion.objects.select_for_update().order_by("-number").first()
         if latest is not None and latest.dataset_checksum == dataset.checksum:
@@ -71,6 +71,22 @@ def sync_with_database(*, acting_user: Any = None) -> PublishedVersion:
                 subject=f"version {version.number}",
                 detail=dataset.source_folder,
             )
+    return version
+
+
+# Published versions never change; each worker keeps the latest few (a snapshot is about 300 KB),
+# keyed by id and data checksum so that a rolled-back id reused later is never mistaken.
+_VERSIONS: dict[tuple[int, str], PublishedVersion] = {}
+
+
+def _cached_version(pk: int, checksum: str) -> PublishedVersion:
+    key = (pk, checksum)
+    version = _VERSIONS.get(key)
+    if version is None:
+        version = PublishedVersion.objects.select_related("published_by").get(pk=pk)
+        if len(_VERSIONS) >= 4:
+            _VERSIONS.clear()
+        _VERSIONS[key] = version
     return version
 
 
@@ -493,3 +509,20 @@ def first_version() -> PublishedVersion | None:
     """Version 1: the programme as loaded from the document's data files."""
     latest_version()
     return PublishedVersion.objects.order_by("number").first()
+
+
+def staff_version_in_use() -> int | None:
+    """The number of the published version the database holds when staff published it (not a
+    load from files); None otherwise. `data load --if-changed` leaves such a database alone."""
+    dataset = DataSet.objects.current()
+    if dataset is None:
+        return None
+    version = (
+        PublishedVersion.objects.filter(
+            dataset_checksum=dataset.checksum, published_by__isnull=False
+        )
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    return None if version is None else int(version)

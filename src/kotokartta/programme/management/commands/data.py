@@ -22,7 +22,7 @@ from kotokartta.programme.synth import (
 )
 from kotokartta.programme.validation import check_folder
 from kotokartta.search.indexing import rebuild_index
-from kotokartta.staff.services import draft_from_folder
+from kotokartta.staff.services import draft_from_folder, staff_version_in_use
 
 
 def _is_loaded(folder: Path) -> bool:
@@ -116,6 +116,12 @@ class Command(BaseCommand):
         folder = Path(options.get("path") or settings.DATA_DIR)
         if action == "load" and options.get("if_changed") and _is_loaded(folder):
             self.stdout.write(f"{folder} is already loaded; nothing to do")
+            return
+        if action == "load" and options.get("if_changed") and staff_version_in_use():
+            self.stdout.write(
+                f"the database holds version {staff_version_in_use()} published by staff; not "
+                "replaced by the files (load without --if-changed to replace it, or --as-draft)"
+            )
             return
         programme, problems = check_folder(folder)
         if problems:
