@@ -210,3 +210,13 @@ def test_public_api_has_no_write_method() -> None:
     for method in ("post", "put", "patch", "delete"):
         response = getattr(client, method)("/api/v1/provisions/kuhmo-assessment-other/")
         assert response.status_code in (403, 405), method
+
+
+def test_staff_pages__never_come_from_the_public_page_cache() -> None:
+    admin = signed_in(make_user("admin", "area-admin"))
+    assert admin.get("/staff/municipalities/kajaani/").status_code == 200
+    response = Client().get("/staff/municipalities/kajaani/")
+    assert response.status_code == 302
+    editor = signed_in(make_user("kuhmo-editor", "editor", "kuhmo"), verified=False)
+    assert editor.get("/staff/municipalities/kajaani/").status_code == 403
+    assert admin.get("/staff/").headers["Cache-Control"] == "no-store, private"
