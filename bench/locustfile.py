@@ -61,4 +61,4 @@ class Visitor(HttpUser):
 
     @task(1)
     def static(self) -> None:
-        self.client.get("/static/guide/guide.css", name="/static/guide.css")
+        self.client.get("/static/site/site.css", name="/static/site.css")

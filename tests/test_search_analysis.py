@@ -202,6 +202,7 @@ def test_fallback_matches_simple_snowball_stems() -> None:
 
 
 def test_voikko_creation_fails_soft(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(analysis, "_voikko_failure", None)  # restored to None afterwards
     monkeypatch.setattr(analysis, "libvoikko", None)
     assert analysis._create_voikko() is None
 
@@ -216,13 +217,53 @@ def test_voikko_creation_fails_soft(monkeypatch: pytest.MonkeyPatch) -> None:
     assert analysis._create_voikko() is None
 
     # A thread that cannot create Voikko gets None, and search goes on without it.
-    monkeypatch.setattr(analysis, "_voikko_failed", False)
+    analysis._voikko_failure = None
     results: list[object] = []
     thread = threading.Thread(target=lambda: results.append(analysis._get_voikko()))
     thread.start()
     thread.join()
     assert results == [None]
-    assert analysis._voikko_failed is True
+    failure = analysis._voikko_failure
+    assert failure is not None
+    assert failure[1].endswith("cannot open shared object file")  # what /healthz reports
+
+
+def test_voikko_failure_is_retried_after_a_while_not_remembered_for_ever(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    attempts: list[str] = []
+
+    class Flaky:
+        def __init__(self, language: str) -> None:
+            attempts.append(language)
+            if len(attempts) == 1:
+                raise OSError("dictionary not found")
+
+        def terminate(self) -> None:
+            pass
+
+    class FakeModule:
+        Voikko = Flaky
+
+    monkeypatch.setattr(analysis, "libvoikko", FakeModule)
+    monkeypatch.setattr(analysis, "_voikko_failure", None)
+    clock = [1000.0]
+    monkeypatch.setattr(analysis.time, "monotonic", lambda: clock[0])
+
+    def in_new_thread() -> object:
+        results: list[object] = []
+        thread = threading.Thread(target=lambda: results.append(analysis._get_voikko()))
+        thread.start()
+        thread.join()
+        return results[0]
+
+    assert in_new_thread() is None
+    assert in_new_thread() is None  # within the retry interval: not tried again
+    assert attempts == ["fi"]
+    clock[0] += analysis.VOIKKO_RETRY_SECONDS + 1
+    assert isinstance(in_new_thread(), Flaky)
+    assert attempts == ["fi", "fi"]
+    assert analysis._voikko_failure is None
 
 
 # --- Robustness -----------------------------------------------------------------------

@@ -12,7 +12,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from kotokartta.programme.synth import (
+from kotokartta.devtools.synth import (
     MAX_AREA_SIZE,
     group_areas,
     read_municipalities,

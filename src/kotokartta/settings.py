@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.staticfiles",
     "kotokartta.core",
+    "kotokartta.site",
     "kotokartta.programme",
     "kotokartta.paths",
     "kotokartta.search",
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "kotokartta.api",
     "kotokartta.opendata",
     "kotokartta.integrations.ptv",
+    "kotokartta.devtools",
     # Staff editing (/staff/): sessions, sign-in throttling, one-time codes, history.
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -112,7 +114,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
-                "kotokartta.guide.context.guide",
+                "kotokartta.site.context.site",
                 "django.contrib.messages.context_processors.messages",
                 "kotokartta.staff.context.staff",
             ],

@@ -1,13 +1,15 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import URLPattern, URLResolver, include, path
 
-from kotokartta.guide import views as guide_views
+from kotokartta.site import views as site_views
 
-handler404 = "kotokartta.guide.views.page_not_found"
-handler500 = "kotokartta.guide.views.server_error"
+handler400 = "kotokartta.site.views.bad_request"
+handler403 = "kotokartta.site.views.permission_denied"
+handler404 = "kotokartta.site.views.page_not_found"
+handler500 = "kotokartta.site.views.server_error"
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("healthz", guide_views.health, name="health"),
+    path("healthz", site_views.health, name="health"),
     path("api/v1/", include("kotokartta.api.urls")),
     path("api/hsds/", include("kotokartta.opendata.urls")),
     path("staff/", include("kotokartta.staff.urls")),

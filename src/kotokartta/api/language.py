@@ -6,7 +6,7 @@ in that language falls back to English, then Finnish (`core.text.localised`), an
 field says which language it is in (`{"text": …, "lang": …}`). The document endpoints (path,
 search, coverage) are built by the same code as the command line and exist in Finnish and
 English: `?lang=` takes `fi` or `en` there, and another language asked for by Accept-Language is
-answered in English, as the guide's pages do (`guide.context.content_language`).
+answered in English, as the guide's pages do (`core.text.content_language`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation.trans_real import parse_accept_lang_header
 
-from kotokartta.guide.context import content_language
+from kotokartta.core.text import content_language
 
 GUIDE_LANGUAGES: tuple[str, ...] = tuple(code for code, _name in settings.LANGUAGES)
 DOCUMENT_LANGUAGES: tuple[str, ...] = ("fi", "en")

@@ -26,3 +26,11 @@ def text_language(text: Mapping[str, str] | None, lang: str) -> str | None:
         if text.get(candidate):
             return candidate
     return next(iter(text), None)
+
+
+CONTENT_LANGUAGES = frozenset({"fi", "en"})
+
+
+def content_language(lang: str) -> str:
+    """The language of programme data shown on a page in `lang`: data exists in fi and en."""
+    return lang if lang in CONTENT_LANGUAGES else "en"

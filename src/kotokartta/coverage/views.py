@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from kotokartta.core.text import content_language
 from kotokartta.coverage import formats
 from kotokartta.coverage.selectors import (
     DISPLAY_CLASSES,
@@ -22,7 +23,6 @@ from kotokartta.coverage.selectors import (
     gap_list,
     orientation_languages,
 )
-from kotokartta.guide.context import content_language
 from kotokartta.paths.selectors import NoProgrammeLoaded
 from kotokartta.programme.vocabulary import PHASES
 

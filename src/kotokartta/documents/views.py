@@ -9,9 +9,9 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from kotokartta.core.text import content_language
 from kotokartta.documents.build import programme_document
 from kotokartta.documents.render import render_pdf
-from kotokartta.guide.context import content_language
 from kotokartta.programme.models import DataSet
 
 PDF_FILENAME = "kotoutumisohjelma-kainuu-koillismaa.pdf"

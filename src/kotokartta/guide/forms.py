@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kotokartta.guide import labels
+from kotokartta.programme import labels
 from kotokartta.programme.models import Municipality
 
 YES_NO = [("", _("I don't know / skip")), ("yes", _("Yes")), ("no", _("No"))]

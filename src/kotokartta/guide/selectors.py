@@ -10,10 +10,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kotokartta.core.text import localised
+from kotokartta.eligibility import rules
+from kotokartta.geo.svgmap import load_features, render_svg
 from kotokartta.paths.engine import Profile
 from kotokartta.paths.selectors import path_for
 from kotokartta.programme import models as m
 from kotokartta.programme.vocabulary import ClientGroup
+from kotokartta.search.selectors import search as run_search
 
 
 def current_dataset() -> m.DataSet | None:
@@ -34,8 +37,6 @@ def municipality_list(*, lang: str) -> list[dict[str, Any]]:
 
 
 def area_map(*, lang: str) -> str:
-    from kotokartta.geo.svgmap import load_features, render_svg
-
     municipalities = list(m.Municipality.objects.all())
     if not municipalities:
         return ""
@@ -104,8 +105,6 @@ def phase_across_municipalities(*, phase: str, lang: str) -> list[dict[str, Any]
 
 def rules_for(*, profile: Profile, form_data: dict[str, Any]) -> dict[str, Any]:
     """Eligibility for the 14 § assessment and the statutory dates, from the wizard's answers."""
-    from kotokartta.eligibility import rules
-
     today = dt.date.today()
     result: dict[str, Any] = {"eligibility": None, "timeline": ()}
     try:
@@ -131,6 +130,4 @@ def rules_for(*, profile: Profile, form_data: dict[str, Any]) -> dict[str, Any]:
 
 
 def search(*, query: str, municipality: m.Municipality | None, lang: str) -> list[dict[str, Any]]:
-    from kotokartta.search.selectors import search as run_search
-
     return run_search(query=query, municipality=municipality, lang=lang)

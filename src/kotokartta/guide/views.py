@@ -3,21 +3,22 @@ a visitor types is stored or logged; no cookies."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from kotokartta.guide import content, selectors
-from kotokartta.guide.context import content_language
+from kotokartta.core.http import NotFound
+from kotokartta.core.text import content_language
+from kotokartta.guide import selectors
 from kotokartta.guide.forms import PathForm
-from kotokartta.guide.labels import AGE_GROUP_AGE
 from kotokartta.paths.engine import Profile
 from kotokartta.paths.selectors import municipality_overview, path_for
+from kotokartta.programme import content
 from kotokartta.programme import models as m
+from kotokartta.programme.labels import AGE_GROUP_AGE
 from kotokartta.programme.vocabulary import PHASE_BY_ID, PHASES, ClientGroup, ResidenceBasis
 
 
@@ -48,7 +49,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def municipality(request: HttpRequest, slug: str) -> HttpResponse:
     found = m.Municipality.objects.find(slug)
     if found is None:
-        return not_found(request, kind="municipality", term=slug)
+        raise NotFound(kind="municipality", term=slug)
     if found.id != slug:
         return redirect("guide:municipality", slug=found.id, permanent=True)
     lang = content_language(_lang())
@@ -117,7 +118,7 @@ def path(request: HttpRequest) -> HttpResponse:
 @require_safe
 def phase(request: HttpRequest, phase_id: str) -> HttpResponse:
     if phase_id not in PHASE_BY_ID:
-        return not_found(request, kind="phase", term=phase_id)
+        raise NotFound(kind="phase", term=phase_id)
     lang = content_language(_lang())
     return render(
         request,
@@ -137,7 +138,7 @@ def search(request: HttpRequest) -> HttpResponse:
     if municipality_term:
         municipality_obj = m.Municipality.objects.find(municipality_term)
         if municipality_obj is None:
-            return not_found(request, kind="municipality", term=municipality_term)
+            raise NotFound(kind="municipality", term=municipality_term)
     results = (
         selectors.search(query=query, municipality=municipality_obj, lang=_lang()) if query else []
     )
@@ -145,43 +146,4 @@ def search(request: HttpRequest) -> HttpResponse:
         request,
         "guide/search.html",
         {"query": query, "results": results, "municipality": municipality_obj},
-    )
-
-
-def not_found(request: HttpRequest, *, kind: str = "page", term: str = "") -> HttpResponse:
-    return render(
-        request,
-        "guide/not_found.html",
-        {"kind": kind, "term": term, "municipalities": selectors.municipality_list(lang="fi")},
-        status=404,
-    )
-
-
-def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return not_found(request)
-
-
-SERVER_ERROR_PAGE = (Path(__file__).parent / "templates" / "guide" / "error.html").read_text(
-    encoding="utf-8"
-)
-
-
-def server_error(request: HttpRequest) -> HttpResponse:
-    """A static page: whatever broke must not be able to break the error page too."""
-    return HttpResponse(SERVER_ERROR_PAGE, status=500)
-
-
-@require_safe
-def health(request: HttpRequest) -> JsonResponse:
-    dataset = selectors.current_dataset()
-    from kotokartta.search.analysis import voikko_available
-
-    return JsonResponse(
-        {
-            "status": "ok" if dataset else "no-data",
-            "data_date": dataset.data_date.isoformat() if dataset else None,
-            "municipalities": m.Municipality.objects.count(),
-            "search": "voikko" if voikko_available() else "snowball-only",
-        },
-        status=200 if dataset else 503,
     )

@@ -21,6 +21,7 @@ import contextlib
 import logging
 import re
 import threading
+import time
 import unicodedata
 import weakref
 from collections.abc import Iterable, Iterator
@@ -74,33 +75,55 @@ _WORDBASE_PIECE = re.compile(r"\+([^+()]*)(?:\(([^()]*)\))?")
 _local = threading.local()
 _instances: weakref.WeakSet[Any] = weakref.WeakSet()
 _instances_lock = threading.Lock()
-_voikko_failed = False
-"""Set when Voikko could not be created once: do not pay for retrying on every word."""
+VOIKKO_RETRY_SECONDS = 60.0
+"""After Voikko could not be created, wait this long before trying again: not on every word,
+but not for the life of the process either (a dictionary installed later is picked up)."""
+
+
+@dataclass(slots=True)
+class VoikkoStatus:
+    """Whether Finnish morphology works in this process, and if not, why (for /healthz)."""
+
+    available: bool
+    error: str = ""
+
+
+_voikko_failure: tuple[float, str] | None = None
+"""When (time.monotonic()) and why Voikko could not be created last; None after a success."""
 
 
 def _create_voikko() -> Any | None:
-    """A new Finnish Voikko instance, or None when the library or dictionary is missing."""
+    """A new Finnish Voikko instance, or None when the library or dictionary is missing; the
+    reason is kept for `voikko_status()`."""
+    global _voikko_failure
     if libvoikko is None:
-        log.warning("libvoikko is not installed: Finnish search uses Snowball stems only")
-        return None
-    try:
-        return libvoikko.Voikko("fi")
-    except Exception as error:  # OSError (no libvoikko.so), VoikkoException (no dictionary)
-        log.warning("Voikko is unavailable (%s): Finnish search uses Snowball stems only", error)
-        return None
+        reason = "libvoikko is not installed"
+    else:
+        try:
+            instance = libvoikko.Voikko("fi")
+        except Exception as error:  # OSError (no libvoikko.so), VoikkoException (no dictionary)
+            reason = f"Voikko is unavailable: {error}"
+        else:
+            if _voikko_failure is not None:
+                _voikko_failure = None
+                clear_caches()  # analyses made without Voikko are forgotten
+            return instance
+    log.warning("%s: Finnish search uses Snowball stems only", reason)
+    _voikko_failure = (time.monotonic(), reason)
+    return None
 
 
 def _get_voikko() -> Any | None:
-    """This thread's Voikko instance, created on first use; None when unavailable."""
-    global _voikko_failed
+    """This thread's Voikko instance, created on first use; None when unavailable (tried again
+    after `VOIKKO_RETRY_SECONDS`)."""
     instance = getattr(_local, "voikko", None)
     if instance is not None:
         return instance
-    if _voikko_failed:
+    failure = _voikko_failure
+    if failure is not None and time.monotonic() - failure[0] < VOIKKO_RETRY_SECONDS:
         return None
     instance = _create_voikko()
     if instance is None:
-        _voikko_failed = True
         return None
     _local.voikko = instance
     with _instances_lock:
@@ -117,6 +140,14 @@ def _terminate_all() -> None:
 
 
 atexit.register(_terminate_all)
+
+
+def voikko_status() -> VoikkoStatus:
+    """Whether Finnish morphology (Voikko) works in this process, and the last error if not."""
+    if _get_voikko() is not None:
+        return VoikkoStatus(available=True)
+    failure = _voikko_failure
+    return VoikkoStatus(available=False, error=failure[1] if failure else "")
 
 
 def voikko_available() -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kotokartta.core.text import localised
-from kotokartta.guide import content
+from kotokartta.programme import content
 from kotokartta.programme import models as m
 from kotokartta.programme.vocabulary import PHASE_BY_ID, PHASES
 from kotokartta.search import backends

@@ -13,7 +13,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_noop
 
-from kotokartta.guide.context import content_language
+from kotokartta.core.text import content_language
+from kotokartta.programme.labels import STATUS
 from kotokartta.programme.vocabulary import STATUS_NAMES
 from kotokartta.servicemap.selectors import PAPERS, Row, ServiceMap
 
@@ -137,8 +138,6 @@ def _entry_lines(
 def render_svg(service_map: ServiceMap) -> str:
     """The map as a self-contained SVG diagram: phases × client groups, with a legend and the
     QR code. Text is plain SVG text (searchable, copyable), wrapped by character count."""
-    from kotokartta.guide.labels import STATUS
-
     second = service_map.second_lang != "fi"
     data_lang = content_language(service_map.second_lang)
     rtl = data_lang in settings.LANGUAGES_BIDI

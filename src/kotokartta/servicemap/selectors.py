@@ -14,10 +14,9 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from kotokartta.core.text import localised
-from kotokartta.guide import content
-from kotokartta.guide.context import content_language
+from kotokartta.core.text import content_language, localised
 from kotokartta.paths.selectors import municipality_overview
+from kotokartta.programme import content
 from kotokartta.programme import models as m
 from kotokartta.programme.vocabulary import MODE_NAMES, PHASES, STATUS_NAMES
 

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from kotokartta.guide.views import not_found
+from kotokartta.core.http import NotFound
 from kotokartta.programme.models import Municipality
 from kotokartta.servicemap import render as maprender
 from kotokartta.servicemap.selectors import (
@@ -46,7 +46,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def municipality_map(request: HttpRequest, slug: str) -> HttpResponse:
     municipality = Municipality.objects.find(slug)
     if municipality is None:
-        return not_found(request, kind="municipality", term=slug)
+        raise NotFound(kind="municipality", term=slug)
     second = _second_lang(request)
     content = service_map(municipality=municipality, second_lang=second)
     context = maprender.map_context(content, paper="web")
@@ -60,7 +60,7 @@ def municipality_map(request: HttpRequest, slug: str) -> HttpResponse:
 def municipality_file(request: HttpRequest, slug: str, fmt: str, paper: str = "a4") -> HttpResponse:
     municipality = Municipality.objects.find(slug)
     if municipality is None or paper not in PAPERS:
-        return not_found(request, kind="municipality", term=slug)
+        raise NotFound(kind="municipality", term=slug)
     second = _second_lang(request)
     content = service_map(municipality=municipality, second_lang=second)
     if fmt == "svg":

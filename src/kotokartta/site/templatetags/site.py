@@ -1,9 +1,13 @@
+"""The template filters and tags every page shares: vocabulary labels, phase names, language
+names. Load with `{% load site %}`."""
+
 from __future__ import annotations
 
 from django import template
+from django.utils import translation
 from django.utils.translation import get_language
 
-from kotokartta.guide import content, labels
+from kotokartta.programme import content, labels
 
 register = template.Library()
 
@@ -28,17 +32,6 @@ def basis_label(basis: str) -> str:
     return str(labels.RESIDENCE_BASIS.get(basis, basis))
 
 
-@register.filter
-def rule_text(code: str) -> str:
-    """A reason or deadline code of the eligibility rules, in the page's language."""
-    from kotokartta.eligibility.rules import DESCRIPTIONS
-    from kotokartta.guide.rule_texts import RULE_TEXTS
-
-    if (get_language() or "fi") == "fi":
-        return DESCRIPTIONS.get(code, (code, code))[0]
-    return str(RULE_TEXTS.get(code, code))
-
-
 @register.simple_tag
 def phase_name(phase: str, lang: str | None = None) -> content.Localised:
     return content.phase_name(phase, lang or get_language() or "fi")
@@ -53,8 +46,6 @@ def phase_summary(phase: str, lang: str | None = None) -> content.Localised:
 def language_label(code: str) -> str:
     """A language named in itself ("العربية", "suomi"), or its ISO code when Django has no name
     for it (the data may hold any ISO 639-1 language, e.g. ti, Tigrinya)."""
-    from django.utils import translation
-
     try:
         return str(translation.get_language_info(code)["name_local"])
     except KeyError:

@@ -1,3 +1,5 @@
+"""The context processor of every page (settings.TEMPLATES)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -7,19 +9,16 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from kotokartta.guide.content import reviewed_languages
+from kotokartta.core.text import content_language
+from kotokartta.guide.selectors import current_dataset, municipality_list
+from kotokartta.programme.content import reviewed_languages
 
 
-def content_language(lang: str) -> str:
-    """The language of programme data shown on a page in `lang`: data exists in fi and en."""
-    return lang if lang in {"fi", "en"} else "en"
-
-
-def guide(request: HttpRequest) -> dict[str, Any]:
+def site(request: HttpRequest) -> dict[str, Any]:
+    """What `site/base.html` needs on every page: the language, its direction, the language menu,
+    the unofficial-translation note and the data set's date."""
     lang = get_language() or settings.LANGUAGE_CODE
     current = request.get_full_path()
-    from kotokartta.guide.selectors import current_dataset, municipality_list
-
     return {
         "lang": lang,
         # callables: evaluated only by templates that use them
