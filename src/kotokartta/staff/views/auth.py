@@ -65,7 +65,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         for device in devices:
             if device.verify_token(form.cleaned_data["token"]):
                 otp_login(request, device)
-                return redirect(request.GET.get("next") or "staff:dashboard")
+                return redirect("staff:dashboard")
         audit.record(action="two-factor-failed", actor=user)
         form.add_error("token", _("The code is not right, or it has expired. Try the next one."))
     return render(
