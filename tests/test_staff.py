@@ -163,3 +163,20 @@ def test_restore__an_earlier_version_becomes_a_new_draft(editor: Any, publisher:
     restored = Draft.objects.active().get(municipality_id="kuhmo").changes.get()
     assert restored.data["status"] == "undetermined"
     assert AuditEvent.objects.filter(action="restore").exists()
+
+
+def test_publisher_returns_a_draft_with_a_comment__the_editor_sees_it(
+    editor: Any, publisher: Any
+) -> None:
+    editing = signed_in(editor, verified=False)
+    _edit(editing, AGREEMENT, status="available")
+    draft = Draft.objects.get(municipality_id="kuhmo")
+    assert editing.post(f"/staff/drafts/{draft.pk}/submit/").status_code == 302
+    reviewer = signed_in(publisher)
+    assert reviewer.post(f"/staff/drafts/{draft.pk}/return/", {"comment": ""}).status_code == 302
+    assert Draft.objects.get(pk=draft.pk).status == "submitted"  # a comment is required
+    reviewer.post(f"/staff/drafts/{draft.pk}/return/", {"comment": "Lisää palvelun tuottaja."})
+    assert Draft.objects.get(pk=draft.pk).status == "returned"
+    page = editing.get("/staff/municipalities/kuhmo/").content.decode()
+    assert "Lisää palvelun tuottaja." in page
+    assert AuditEvent.objects.filter(action="draft-return").exists()

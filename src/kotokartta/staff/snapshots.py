@@ -8,8 +8,10 @@ previewed.
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import tempfile
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -85,12 +87,24 @@ def as_folder(snapshot: Snapshot) -> Iterator[Path]:
         yield folder
 
 
+# Validated programmes by content: the review page validates the published version on every
+# view; a Programme is read-only, so the last few are kept.
+_VALID: OrderedDict[str, Programme] = OrderedDict()
+
+
 def validate(snapshot: Snapshot) -> Programme:
     """The validated programme, or `InvalidProgramme` with every problem."""
+    key = hashlib.sha256(json.dumps(snapshot, sort_keys=True).encode()).hexdigest()
+    cached = _VALID.get(key)
+    if cached is not None:
+        return cached
     with as_folder(snapshot) as folder:
         programme, problems = check_folder(folder)
     if problems or programme is None:
         raise InvalidProgramme(problems)
+    _VALID[key] = programme
+    while len(_VALID) > 4:
+        _VALID.popitem(last=False)
     return programme
 
 
