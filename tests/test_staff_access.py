@@ -97,6 +97,7 @@ def test_kuhmo_editor__reaches_own_municipality() -> None:
         "/staff/municipalities/kuhmo/contacts/",
     ]:
         assert client.get(url).status_code == 200, url
+    assert b"Sign out (kuhmo-editor)" in client.get("/staff/").content
 
 
 def test_kuhmo_editor__sees_no_kajaani_draft_in_lists() -> None:
