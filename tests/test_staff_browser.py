@@ -110,7 +110,7 @@ def test_kuhmo_agreement__edited_reviewed_published_and_shown_publicly(
     publisher.fill("input[name=token]", _code_from_uri(uri))
     publisher.click("text=Confirm")
     assert publisher.url.endswith("/staff/")
-    publisher.click("a[href^='/staff/drafts/']")
+    publisher.click("main a[href^='/staff/drafts/']")
     diff = publisher.locator("table.diff")
     assert "avoin, sopimatta" in diff.inner_text() and "järjestetty" in diff.inner_text()
     assert axe_violations(publisher) == []
