@@ -14,8 +14,8 @@ from django.core.management import call_command
 from django.test import Client
 
 from kotokartta.api.views import documents as document_views
-from kotokartta.paths.selectors import NoProgrammeLoaded
 from kotokartta.programme import models as m
+from kotokartta.programme.models import NoProgrammeLoaded
 
 pytestmark = pytest.mark.django_db
 
@@ -62,15 +62,13 @@ def test_path__is_the_cli_json(client: Client, municipality: str, client_group: 
             ["taivalkoski", "--client", "job-seeker", "--uses-finnish", "no", "--lang", "en"],
         ),
         (
-            "municipality=Kajana&client=other&residence_basis=quota_refugee&age=30&lang=en",
+            "municipality=Kajana&client=other&residence_basis=quota_refugee&lang=en",
             [
                 "Kajana",
                 "--client",
                 "other",
                 "--residence-basis",
                 "quota_refugee",
-                "--age",
-                "30",
                 "--lang",
                 "en",
             ],
@@ -303,8 +301,8 @@ def test_pagination(client: Client) -> None:
         ("/path?municipality=Helsinki&client=other", 400, "invalid_parameter", "municipality"),
         ("/path?municipality=kajaani&client=tourist", 400, "invalid_parameter", "client"),
         ("/path?municipality=kajaani&client=other&lang=sv", 400, "invalid_parameter", "lang"),
-        ("/path?municipality=kajaani&client=other&age=121", 400, "invalid_parameter", "age"),
-        ("/path?municipality=kajaani&client=other&age=x", 400, "invalid_parameter", "age"),
+        # The path does not depend on age (eligibility does): the parameter is not accepted.
+        ("/path?municipality=kajaani&client=other&age=30", 400, "unknown_parameter", "age"),
         ("/path?municipality=kajaani&client=other&uses_finnish=maybe", 400, "invalid_parameter",
          "uses_finnish"),
         ("/path?municipality=kajaani&client=other&residence_basis=tourism", 400,

@@ -68,6 +68,7 @@ def test_every_operation_is_documented() -> None:
         "/api/v1/path",
         "/api/v1/search",
         "/api/v1/coverage",
+        "/api/v1/eligibility",
         "/api/v1/municipalities.geojson",
         "/api/v1/places.geojson",
     }

@@ -131,3 +131,25 @@ def test_data_export__into_a_file_path_exits_2(cli_env: dict[str, str], tmp_path
     result = run(cli_env, "data", "export", "-o", str(target))
     assert result.returncode == 2
     assert "is not a folder" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["path", "kajaani", "--client", "other"],
+        ["data", "load"],
+        ["coverage"],
+    ],
+)
+def test_database_error__says_so_and_exits_1_not_no_data(tmp_path: Path, args: list[str]) -> None:
+    """A database without tables (never migrated) is a database error, not "no data loaded"."""
+    env = {
+        **os.environ,
+        "KOTOKARTTA_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path}/empty.sqlite3",
+    }
+    result = run(env, *args)
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert "database error: no such table" in result.stderr
+    assert "no programme data is loaded" not in result.stderr
+    assert "Traceback" not in result.stderr

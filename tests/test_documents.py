@@ -24,8 +24,8 @@ from kotokartta.documents.management.commands.document import Command as Documen
 from kotokartta.documents.model import DocumentModel
 from kotokartta.documents.render import render_docx, render_html
 from kotokartta.documents.views import PDF_FILENAME, cached_pdf
-from kotokartta.paths.selectors import NoProgrammeLoaded
 from kotokartta.programme import models as m
+from kotokartta.programme.models import NoProgrammeLoaded
 from kotokartta.programme.vocabulary import PHASE_BY_ID
 from tests.conftest import REAL_DATA
 

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import resolve
 
+from kotokartta.core.borders import BordersMissing, check_borders_file
 from kotokartta.opendata import schemas
 from kotokartta.opendata.hsds import NAMESPACE, TABLES, HsdsData, build_hsds, hsds_id
 from kotokartta.programme import models as m
@@ -430,9 +431,17 @@ def test_unknown_language__is_refused() -> None:
         build_hsds("sv")
 
 
-def test_borders_file_missing__gives_areas_without_extent(settings: Any, tmp_path: Path) -> None:
+def test_borders_file_missing__is_an_error_not_areas_without_borders(
+    settings: Any, tmp_path: Path
+) -> None:
     settings.GEO_DIR = tmp_path
-    data = build_hsds("fi")
-    assert data.tables["service_areas"]
-    assert all("extent" not in a for a in data.tables["service_areas"])
-    assert all(schemas.errors(a, "service_area.json") == [] for a in data.tables["service_areas"])
+    with pytest.raises(BordersMissing, match=r"municipal borders file .* is missing"):
+        build_hsds("fi")
+
+
+def test_borders_file_missing__fails_the_system_check(settings: Any, tmp_path: Path) -> None:
+    assert check_borders_file() == []
+    settings.GEO_DIR = tmp_path
+    [error] = check_borders_file()
+    assert error.id == "kotokartta.E001"
+    assert str(tmp_path / "finland-municipalities.geojson") in error.msg

@@ -11,8 +11,15 @@ from django.core.management import call_command
 from django.db import models
 
 from kotokartta.programme import models as m
+from kotokartta.programme import services
 from kotokartta.programme.loading import load_programme
+from kotokartta.programme.services import (
+    AfterLoadHook,
+    ProgrammeInvalid,
+    load_programme_from_folder,
+)
 from kotokartta.programme.validation import check_folder
+from kotokartta.search.models import SearchDocument
 from tests.builders import DataFolder
 from tests.conftest import REAL_DATA
 
@@ -113,3 +120,52 @@ def test_load_if_changed__skips_an_unchanged_folder(capsys: pytest.CaptureFixtur
     call_command("data", "load", str(REAL_DATA), "--if-changed", verbosity=0)
     assert "already loaded" in capsys.readouterr().out
     assert m.DataSet.objects.get().loaded_at == loaded_at
+
+
+# --- The load service and its after-load hooks ---------------------------------------------
+
+
+@pytest.mark.django_db
+def test_load_service__rebuilds_the_search_index_in_the_same_load(data_folder: DataFolder) -> None:
+    result = load_programme_from_folder(folder=data_folder.write())
+    assert result.dataset == m.DataSet.objects.current()
+    indexed = set(SearchDocument.objects.values_list("municipality_id", flat=True))
+    # the search hook ran: the old municipalities are gone from the index, the new one is in
+    assert indexed - {None} == {"testikunta"}  # (area-wide documents have no municipality)
+
+
+@pytest.mark.django_db
+def test_load_service__a_failing_hook_leaves_data_and_index_as_they_were(
+    data_folder: DataFolder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = database_snapshot()
+    documents_before = SearchDocument.objects.count()
+
+    def broken() -> None:
+        raise RuntimeError("hook failed")
+
+    monkeypatch.setattr(
+        services, "_AFTER_LOAD", [*services.after_load_hooks(), AfterLoadHook("failing", broken)]
+    )
+    with pytest.raises(RuntimeError, match="hook failed"):
+        load_programme_from_folder(folder=data_folder.write())
+    assert database_snapshot() == before
+    assert SearchDocument.objects.count() == documents_before
+
+
+def test_load_service__an_invalid_folder_lists_every_problem(data_folder: DataFolder) -> None:
+    data_folder.municipality["provisions"][0]["role"] = "nobody"
+    with pytest.raises(ProgrammeInvalid) as raised:
+        load_programme_from_folder(folder=data_folder.write())
+    assert raised.value.problems
+    assert "nothing was loaded" in str(raised.value)
+
+
+@pytest.mark.django_db
+def test_data_load__reports_the_hooks_steps(
+    data_folder: DataFolder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    call_command("data", "load", str(data_folder.write()), verbosity=1)
+    err = capsys.readouterr().err
+    total = services.load_step_count()
+    assert f"[{total}/{total}] building the search index" in err

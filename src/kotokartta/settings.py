@@ -5,10 +5,12 @@ embedded SQLite database in ./var/ (development mode is still off: DEBUG default
 
 from __future__ import annotations
 
+import secrets
 from datetime import timedelta as _timedelta
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -30,8 +32,6 @@ if PRODUCTION:
 else:
 
     def _local_secret() -> str:
-        import secrets
-
         path = VAR_DIR / "secret-key"
         try:
             return path.read_text().strip()
@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "kotokartta.site",
     "kotokartta.programme",
     "kotokartta.paths",
+    "kotokartta.eligibility",
     "kotokartta.search",
     "kotokartta.guide",
     "kotokartta.servicemap",
@@ -122,6 +123,14 @@ TEMPLATES = [
     },
 ]
 
+# Development (and `scripts/run`) use an embedded SQLite file in var/; production names its
+# database or refuses to start: it must never quietly write to a local file.
+if PRODUCTION and not env.str("DATABASE_URL", default=""):
+    raise ImproperlyConfigured(
+        "KOTOKARTTA_PRODUCTION is on but DATABASE_URL is not set: production needs its "
+        "database named, e.g. DATABASE_URL=postgres://user:password@host:5432/kotokartta "
+        "(see docs/configuration.md)"
+    )
 _default_db = f"sqlite:///{VAR_DIR / 'kotokartta.sqlite3'}"
 DATABASES = {"default": env.db_url("DATABASE_URL", default=_default_db)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -49,7 +49,6 @@ class PathProfileSerializer(serializers.Serializer):
     residence_basis = serializers.ChoiceField(
         choices=[b.value for b in ResidenceBasis], allow_null=True
     )
-    age = serializers.IntegerField(allow_null=True)
 
     class Meta:
         ref_name = "PathProfile"

@@ -3,6 +3,7 @@ one name for each list wherever a field uses it."""
 
 from __future__ import annotations
 
+from kotokartta.api.errors import ERROR_CODES as _ERROR_CODES
 from kotokartta.coverage.selectors import DISPLAY_CLASSES, GAP_KINDS
 from kotokartta.programme.vocabulary import (
     CONTENT_LANGUAGES,
@@ -35,9 +36,7 @@ FEATURE_COLLECTION: list[str] = ["FeatureCollection"]
 
 
 def _errors() -> list[str]:
-    from kotokartta.api.errors import ERROR_CODES
-
-    return list(ERROR_CODES)
+    return list(_ERROR_CODES)
 
 
 ERROR_CODES = _errors

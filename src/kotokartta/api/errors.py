@@ -16,12 +16,15 @@ from http import HTTPStatus
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError
 from django.http import Http404, HttpRequest, JsonResponse
 from rest_framework import exceptions, serializers
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
-from kotokartta.paths.selectors import NoProgrammeLoaded
+from kotokartta.api.headers import add_api_headers
+from kotokartta.core.errors import database_error_message
+from kotokartta.programme.models import NoProgrammeLoaded
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +35,7 @@ UNKNOWN_PARAMETER = "unknown_parameter"
 NOT_FOUND = "not_found"
 METHOD_NOT_ALLOWED = "method_not_allowed"
 NO_DATA = "no_data"
+DATABASE_ERROR = "database_error"
 INTERNAL_ERROR = "internal_error"
 BAD_REQUEST = "bad_request"
 FORBIDDEN = "forbidden"
@@ -45,6 +49,7 @@ ERROR_CODES: tuple[str, ...] = (
     METHOD_NOT_ALLOWED,
     FORBIDDEN,
     NO_DATA,
+    DATABASE_ERROR,
     INTERNAL_ERROR,
 )
 
@@ -93,6 +98,12 @@ def _from_exception(exc: BaseException) -> ApiError:
         return exc
     if isinstance(exc, NoProgrammeLoaded):
         return ApiError(503, NO_DATA, str(exc))
+    if isinstance(exc, DatabaseError):
+        # The details (table names, addresses) go to the log, not to the public.
+        logger.error("%s", database_error_message(exc))
+        return ApiError(
+            503, DATABASE_ERROR, "The database could not be read; please try again later."
+        )
     if isinstance(exc, Http404):
         return ApiError(404, NOT_FOUND, "No such resource.")
     # DRF's own messages are translated into the active language; ours are English.
@@ -127,8 +138,6 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
 
 def json_error(request: HttpRequest, error: ApiError) -> JsonResponse:
     """The shared shape from a plain Django view (outside DRF)."""
-    from kotokartta.api.headers import add_api_headers
-
     response = JsonResponse(
         error.as_dict(),
         status=error.status,

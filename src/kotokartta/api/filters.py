@@ -115,9 +115,6 @@ class PathParams(DocumentQueryParams):
     residence_basis = serializers.ChoiceField(
         choices=RESIDENCE_BASES, required=False, help_text="Basis of the residence permit."
     )
-    age = serializers.IntegerField(
-        min_value=0, max_value=120, required=False, help_text="Age in years."
-    )
 
 
 class SearchParams(DocumentQueryParams):

@@ -6,17 +6,15 @@ from __future__ import annotations
 
 import json
 import threading
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from kotokartta.api.serializers import LocalisedField, absolute, localised_text
+from kotokartta.core.borders import require_borders
 from kotokartta.programme import models as m
 
-BORDERS_FILE = "finland-municipalities.geojson"
 ATTRIBUTION = "© Maanmittauslaitos, CC BY 4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
@@ -27,7 +25,7 @@ _cache: dict[str, Any] = {}
 def borders_by_code() -> dict[str, dict[str, Any]]:
     """Every municipality's geometry in the national file, by official code; read once per file
     version."""
-    path = Path(settings.GEO_DIR) / BORDERS_FILE
+    path = require_borders()
     stat = path.stat()
     key = (str(path), stat.st_mtime_ns, stat.st_size)
     with _lock:

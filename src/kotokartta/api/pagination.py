@@ -12,6 +12,8 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
+from kotokartta.api.errors import not_found
+
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 
@@ -24,8 +26,6 @@ class ApiPagination(PageNumberPagination):
     def paginate_queryset(
         self, queryset: Any, request: Request, view: APIView | None = None
     ) -> list[Any]:
-        from kotokartta.api.errors import not_found
-
         params = getattr(view, "params", {})
         size = params.get("page_size") or self.page_size
         number = params.get("page") or 1

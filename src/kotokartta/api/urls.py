@@ -8,7 +8,7 @@ from django.urls import URLPattern, URLResolver, path, re_path
 from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerSplitView
 
 from kotokartta.api.headers import add_api_headers
-from kotokartta.api.views import documents, meta, resources
+from kotokartta.api.views import documents, eligibility, meta, resources
 
 
 def _with_api_headers(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
@@ -49,6 +49,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("path", documents.PathView.as_view(), name="path"),
     path("search", documents.SearchView.as_view(), name="search"),
     path("coverage", documents.CoverageView.as_view(), name="coverage"),
+    path("eligibility", eligibility.EligibilityView.as_view(), name="eligibility"),
     path(
         "municipalities.geojson",
         documents.MunicipalityGeoJSON.as_view(),

@@ -1,10 +1,11 @@
 """An in-process cache of whole public responses, so that a page costs about what a static file
 costs. Correct after every data load: the key carries the loaded data set's id.
 
-What is never cached: anything but GET/HEAD 200 responses; responses that set cookies; and pages
-whose address carries personal dates (first permit, assessment, plan) — those are computed for one
-person and forgotten. Entries live only in the worker's memory, are never written anywhere, and
-the cache holds at most `MAX_ENTRIES` of them (least recently used go first).
+What is never cached: anything but GET/HEAD 200 responses; responses that set cookies; pages
+whose address carries personal dates (first permit, assessment, plan, review) and responses
+that say `Cache-Control: no-store`: those are computed for one person and forgotten. Entries
+live only in the worker's memory, are never written anywhere, and the cache holds at most
+`MAX_ENTRIES` of them (least recently used go first).
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+
+from kotokartta.core.dataversion import current_version
 
 MAX_ENTRIES = 2000
 MAX_BYTES_PER_ENTRY = 2_000_000
 VERSION_TTL_SECONDS = 0.0  # re-read on every request: a load is visible at once
-PERSONAL_PARAMETERS = frozenset({"permit", "assessment", "plan"})
+PERSONAL_PARAMETERS = frozenset({"permit", "assessment", "plan", "review"})
 UNCACHED_PREFIXES = ("/healthz", "/static/", "/staff/")
 
 
@@ -63,13 +67,13 @@ STORE = _Store()
 
 
 def data_version() -> object:
-    """The id and checksum of the loaded data set (one indexed one-row query)."""
+    """The loaded data's version (from `core.dataversion`; the programme app provides it as the
+    id and checksum of the loaded data set, one indexed one-row query). A change empties the
+    page cache."""
     now = time.monotonic()
     if STORE.version is not None and now - STORE.version_checked < VERSION_TTL_SECONDS:
         return STORE.version
-    from kotokartta.programme.models import DataSet
-
-    version = DataSet.objects.order_by("-loaded_at").values_list("id", "checksum").first()
+    version = current_version()
     with STORE.lock:
         if version != STORE.version:
             STORE.entries.clear()
@@ -87,8 +91,6 @@ def _cacheable_request(request: HttpRequest) -> bool:
 
 
 def page_cache(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[..., HttpResponse]:
-    from django.conf import settings
-
     if not settings.PAGE_CACHE:
         return get_response
 
@@ -117,6 +119,7 @@ def page_cache(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[
         response = get_response(request)
         if (
             response.status_code == 200
+            and "no-store" not in response.get("Cache-Control", "")
             and not response.cookies
             and not response.streaming
             and len(response.content) <= MAX_BYTES_PER_ENTRY

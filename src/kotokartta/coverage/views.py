@@ -23,7 +23,7 @@ from kotokartta.coverage.selectors import (
     gap_list,
     orientation_languages,
 )
-from kotokartta.paths.selectors import NoProgrammeLoaded
+from kotokartta.programme.models import NoProgrammeLoaded
 from kotokartta.programme.vocabulary import PHASES
 
 NO_DATA = "No programme data is loaded.\n"

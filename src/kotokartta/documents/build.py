@@ -20,8 +20,8 @@ from dataclasses import dataclass, replace
 from kotokartta.core.text import localised, text_language
 from kotokartta.documents import finnish
 from kotokartta.documents.model import Block, DocumentModel, Item, Paragraph, Table
-from kotokartta.paths.selectors import NoProgrammeLoaded
 from kotokartta.programme import models as m
+from kotokartta.programme.models import NoProgrammeLoaded
 from kotokartta.programme.vocabulary import (
     MODE_NAMES,
     PHASE_BY_ID,

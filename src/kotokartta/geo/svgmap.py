@@ -36,20 +36,27 @@ How a map is drawn:
 from __future__ import annotations
 
 import hashlib
-import heapq
 import json
 import logging
 import math
 import re
-from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from kotokartta.geo.features import Feature, load_features
+from kotokartta.geo.geometry import XY, _Grid
+from kotokartta.geo.projection import (
+    DEFAULT_SIMPLIFY,
+    _check_options,
+    _label_points,
+    _prepare,
+    _round_point,
+    municipality_points,
+)
+from kotokartta.geo.simplify import _ArcSimplifier
+
 logger = logging.getLogger(__name__)
+
 
 __all__ = [
     "ATTRIBUTION",
@@ -61,24 +68,10 @@ __all__ = [
     "render_svg",
 ]
 
-Point = tuple[float, float]
-"""(longitude, latitude) in degrees, WGS84."""
-Ring = tuple[Point, ...]
-"""A ring, open: the closing point (equal to the first) is not repeated."""
-Polygon = tuple[Ring, ...]
-"""Outer ring first, then holes."""
-
-XY = tuple[float, float]  # a point in SVG units (x right, y down)
-_Grid = tuple[int, int]  # a point in SVG units times 10**precision, rounded
 
 ATTRIBUTION = "© Maanmittauslaitos, CC BY 4.0"
 """Show this wherever a map drawn from the municipal borders is shown (CC BY 4.0)."""
 
-DEFAULT_SIMPLIFY = 0.5
-"""Simplification tolerance in SVG units: half a pixel at the nominal width."""
-
-MARGIN_RATIO = 0.025
-"""Margin around the features, as a share of the width (10 units at width 400)."""
 
 STYLESHEET = """\
 .muni-map { max-width: 100%; height: auto; }
@@ -95,442 +88,11 @@ STYLESHEET = """\
 """
 """Suggested CSS for the page that embeds the maps (the SVG itself carries no colours)."""
 
+
 _SVG_NS = "http://www.w3.org/2000/svg"
 _ID_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 # Characters XML 1.0 does not allow at all; removed from any text before escaping.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-@dataclass(frozen=True, slots=True)
-class Feature:
-    """One municipality: its 3-digit code, its names, and its borders in lon/lat.
-
-    `rings` holds the polygons (one for a Polygon, several for a MultiPolygon); each polygon
-    is a tuple of rings, outer ring first, then holes; each ring a tuple of (lon, lat),
-    open (the closing point is implied).
-    """
-
-    code: str
-    name_fi: str
-    name_sv: str
-    rings: tuple[Polygon, ...]
-
-    def name(self, lang: str = "fi") -> str:
-        """The name in Swedish for `sv` (and `sv-FI`, ...), otherwise the Finnish name."""
-        return self.name_sv if lang.split("-")[0].lower() == "sv" else self.name_fi
-
-
-# --------------------------------------------------------------------------- loading
-
-
-def load_features(path: Path, codes: Iterable[str] | None = None) -> list[Feature]:
-    """The municipalities in a GeoJSON file, in the order of their codes.
-
-    `codes` limits the result to those municipalities; a code the file does not hold raises
-    `ValueError`. Features without a usable geometry (no rings, rings of fewer than three
-    distinct points, non-finite coordinates, other geometry types) are skipped with a warning.
-
-    Results are cached per (path, codes); the cache notices when the file changes.
-    """
-    if isinstance(codes, str):  # one code given bare: do not iterate over its digits
-        codes = (codes,)
-    wanted = None if codes is None else frozenset(_normalise_code(c) for c in codes)
-    resolved = Path(path).resolve()
-    stat = resolved.stat()
-    return list(_load_cached(resolved, wanted, stat.st_mtime_ns, stat.st_size))
-
-
-@lru_cache(maxsize=16)
-def _load_cached(
-    path: Path, wanted: frozenset[str] | None, _mtime_ns: int, _size: int
-) -> tuple[Feature, ...]:
-    with path.open(encoding="utf-8") as file:
-        data = json.load(file)
-    raw_features = data.get("features") if isinstance(data, dict) else None
-    if not isinstance(raw_features, list):
-        raise ValueError(f"{path}: not a GeoJSON FeatureCollection")
-
-    found: dict[str, Feature] = {}
-    seen: set[str] = set()
-    for index, raw in enumerate(raw_features):
-        props = raw.get("properties") if isinstance(raw, dict) else None
-        if not isinstance(props, dict) or props.get("NATCODE") in (None, ""):
-            logger.warning("%s: feature %d has no NATCODE, skipped", path, index)
-            continue
-        code = _normalise_code(props["NATCODE"])
-        seen.add(code)
-        if wanted is not None and code not in wanted:
-            continue
-        polygons = _parse_geometry(raw.get("geometry"))
-        if not polygons:
-            logger.warning("%s: municipality %s has no usable geometry, skipped", path, code)
-            continue
-        if code in found:
-            raise ValueError(f"{path}: municipality {code} appears twice")
-        name_fi = str(props.get("NAMEFIN") or code)
-        found[code] = Feature(
-            code=code,
-            name_fi=name_fi,
-            name_sv=str(props.get("NAMESWE") or name_fi),
-            rings=polygons,
-        )
-    if wanted is not None and (missing := wanted - seen):
-        raise ValueError(f"{path}: no municipality with code {', '.join(sorted(missing))}")
-    return tuple(found[code] for code in sorted(found))
-
-
-def _normalise_code(code: object) -> str:
-    text = str(code).strip()
-    return text.zfill(3) if text.isdigit() else text
-
-
-def _parse_geometry(geometry: Any) -> tuple[Polygon, ...]:
-    if not isinstance(geometry, dict):
-        return ()
-    coordinates = geometry.get("coordinates")
-    if geometry.get("type") == "Polygon":
-        raw_polygons = [coordinates]
-    elif geometry.get("type") == "MultiPolygon" and isinstance(coordinates, list):
-        raw_polygons = coordinates
-    else:
-        return ()
-    return tuple(p for p in (_clean_polygon(raw) for raw in raw_polygons) if p is not None)
-
-
-def _clean_polygon(raw: Any) -> Polygon | None:
-    """Outer ring and holes, each cleaned; None if the outer ring is not usable."""
-    if not isinstance(raw, Sequence) or isinstance(raw, str) or not raw:
-        return None
-    outer = _clean_ring(raw[0])
-    if outer is None:
-        return None
-    holes = (_clean_ring(ring) for ring in raw[1:])
-    return (outer, *(hole for hole in holes if hole is not None))
-
-
-def _clean_ring(raw: Any) -> Ring | None:
-    """An open ring of finite (x, y) pairs without consecutive duplicates; None if degenerate."""
-    if not isinstance(raw, Sequence) or isinstance(raw, str):
-        return None
-    points: list[Point] = []
-    for item in raw:
-        if not isinstance(item, Sequence) or isinstance(item, str) or len(item) < 2:
-            return None
-        x, y = item[0], item[1]
-        if isinstance(x, bool) or isinstance(y, bool) or not isinstance(x, int | float):
-            return None
-        if not isinstance(y, int | float) or not (math.isfinite(x) and math.isfinite(y)):
-            return None
-        point = (float(x), float(y))
-        if not points or points[-1] != point:
-            points.append(point)
-    while len(points) > 1 and points[-1] == points[0]:
-        points.pop()
-    if len(points) < 3 or _ring_area(points) == 0:
-        return None
-    return tuple(points)
-
-
-# --------------------------------------------------------------------------- geometry
-
-
-def _ring_area(ring: Sequence[XY]) -> float:
-    """Signed area (shoelace)."""
-    total = 0.0
-    x0, y0 = ring[-1]
-    for x1, y1 in ring:
-        total += x0 * y1 - x1 * y0
-        x0, y0 = x1, y1
-    return total / 2
-
-
-def _polygon_area(polygon: Sequence[Sequence[XY]]) -> float:
-    return abs(_ring_area(polygon[0])) - sum(abs(_ring_area(hole)) for hole in polygon[1:])
-
-
-def _segment_distance_sq(p: XY, a: XY, b: XY) -> float:
-    ax, ay = a
-    dx, dy = b[0] - ax, b[1] - ay
-    px, py = p[0] - ax, p[1] - ay
-    length_sq = dx * dx + dy * dy
-    if length_sq > 0:
-        t = max(0.0, min(1.0, (px * dx + py * dy) / length_sq))
-        px -= t * dx
-        py -= t * dy
-    return px * px + py * py
-
-
-def _signed_distance(p: XY, polygon: Sequence[Sequence[XY]]) -> float:
-    """Distance from p to the polygon's border: positive inside (even-odd), negative outside."""
-    inside = False
-    best = math.inf
-    x, y = p
-    for ring in polygon:
-        ax, ay = ring[-1]
-        for bx, by in ring:
-            if (ay > y) != (by > y) and x < (bx - ax) * (y - ay) / (by - ay) + ax:
-                inside = not inside
-            # squared distance to the segment a-b, inlined: this is the hot loop
-            dx, dy = bx - ax, by - ay
-            px, py = x - ax, y - ay
-            length_sq = dx * dx + dy * dy
-            if length_sq > 0:
-                t = (px * dx + py * dy) / length_sq
-                if t >= 1:
-                    px, py = x - bx, y - by
-                elif t > 0:
-                    px -= t * dx
-                    py -= t * dy
-            d = px * px + py * py
-            if d < best:
-                best = d
-            ax, ay = bx, by
-    return math.sqrt(best) if inside else -math.sqrt(best)
-
-
-def _centroid(ring: Sequence[XY]) -> XY:
-    area = cx = cy = 0.0
-    x0, y0 = ring[-1]
-    for x1, y1 in ring:
-        cross = x0 * y1 - x1 * y0
-        area += cross
-        cx += (x0 + x1) * cross
-        cy += (y0 + y1) * cross
-        x0, y0 = x1, y1
-    if area == 0:
-        return ring[0]
-    return cx / (3 * area), cy / (3 * area)
-
-
-def _interior_point(polygon: Sequence[Sequence[XY]], tolerance: float = 0.5) -> XY:
-    """The pole of inaccessibility: the interior point farthest from the border.
-
-    The "polylabel" algorithm (Mapbox, 2016): a quadtree search over square cells, best
-    first, pruning cells that cannot beat the best point by more than `tolerance`. Starts
-    from the centroid, so it returns the centroid when nothing better exists.
-    """
-    outer = polygon[0]
-    xs = [x for x, _ in outer]
-    ys = [y for _, y in outer]
-    min_x, min_y, max_x, max_y = min(xs), min(ys), max(xs), max(ys)
-    cell_size = min(max_x - min_x, max_y - min_y)
-    if cell_size <= 0:
-        return _centroid(outer)
-
-    best = _centroid(outer)
-    best_d = _signed_distance(best, polygon)
-    centre = ((min_x + max_x) / 2, (min_y + max_y) / 2)
-    if (centre_d := _signed_distance(centre, polygon)) > best_d:
-        best, best_d = centre, centre_d
-
-    heap: list[tuple[float, float, float, float, float]] = []
-
-    def push(x: float, y: float, half: float) -> None:
-        d = _signed_distance((x, y), polygon)
-        heapq.heappush(heap, (-(d + half * math.sqrt(2)), d, x, y, half))
-
-    half = cell_size / 2
-    x = min_x
-    while x < max_x:
-        y = min_y
-        while y < max_y:
-            push(x + half, y + half, half)
-            y += cell_size
-        x += cell_size
-
-    for _ in range(20_000):  # a bound, never reached by municipal shapes
-        if not heap:
-            break
-        neg_potential, d, x, y, half = heapq.heappop(heap)
-        if d > best_d:
-            best, best_d = (x, y), d
-        if -neg_potential - best_d <= tolerance:
-            continue
-        half /= 2
-        for sx in (-half, half):
-            for sy in (-half, half):
-                push(x + sx, y + sy, half)
-    return best
-
-
-# --------------------------------------------------------------------------- projection
-
-
-@dataclass(frozen=True, slots=True)
-class _Frame:
-    """Lon/lat to SVG units: equirectangular, longitude scaled by cos(mean latitude)."""
-
-    min_lon: float
-    max_lat: float
-    x_scale: float
-    y_scale: float
-    margin: float
-    width: float
-    height: float
-
-    @classmethod
-    def fit(cls, polygons: Iterable[Polygon], width: int) -> _Frame:
-        points = [p for polygon in polygons for ring in polygon for p in ring]
-        margin = width * MARGIN_RATIO
-        if not points:
-            return cls(0.0, 0.0, 1.0, 1.0, margin, width, 2 * margin)
-        lons = [lon for lon, _ in points]
-        lats = [lat for _, lat in points]
-        min_lon, max_lon, min_lat, max_lat = min(lons), max(lons), min(lats), max(lats)
-        k = math.cos(math.radians((min_lat + max_lat) / 2))
-        extent_x = (max_lon - min_lon) * k
-        extent_y = max_lat - min_lat
-        inner = width - 2 * margin
-        if extent_x > 0:
-            scale = inner / extent_x
-        elif extent_y > 0:
-            scale = inner / extent_y
-        else:
-            scale = 1.0
-        height = extent_y * scale + 2 * margin
-        return cls(min_lon, max_lat, k * scale, scale, margin, width, height)
-
-    def project(self, point: Point) -> XY:
-        lon, lat = point
-        return (
-            (lon - self.min_lon) * self.x_scale + self.margin,
-            (self.max_lat - lat) * self.y_scale + self.margin,
-        )
-
-
-def _usable_polygons(feature: Feature) -> list[Polygon]:
-    """The feature's polygons, re-cleaned: a Feature built by hand may hold anything."""
-    polygons = feature.rings if isinstance(feature.rings, Sequence) else ()
-    return [p for p in (_clean_polygon(raw) for raw in polygons) if p is not None]
-
-
-@dataclass(slots=True)
-class _Prepared:
-    feature: Feature
-    polygons: list[list[list[XY]]]  # projected, unsimplified
-
-
-def _prepare(features: Iterable[Feature], width: int) -> tuple[_Frame, list[_Prepared]]:
-    cleaned: list[tuple[Feature, list[Polygon]]] = []
-    codes: set[str] = set()
-    for feature in features:
-        if feature.code in codes:
-            raise ValueError(f"municipality {feature.code} given twice")
-        codes.add(feature.code)
-        polygons = _usable_polygons(feature)
-        if polygons:
-            cleaned.append((feature, polygons))
-        else:
-            logger.warning("municipality %s has no usable geometry, not drawn", feature.code)
-    frame = _Frame.fit((p for _, polygons in cleaned for p in polygons), width)
-    prepared = [
-        _Prepared(
-            feature,
-            [[[frame.project(p) for p in ring] for ring in polygon] for polygon in polygons],
-        )
-        for feature, polygons in cleaned
-    ]
-    return frame, prepared
-
-
-def _label_points(prepared: Sequence[_Prepared]) -> dict[str, XY]:
-    """Interior point of each municipality's largest polygon, in SVG units (unrounded)."""
-    return {
-        item.feature.code: _interior_point(max(item.polygons, key=_polygon_area))
-        for item in prepared
-    }
-
-
-def municipality_points(
-    features: Iterable[Feature], *, width: int = 400, precision: int = 1
-) -> dict[str, tuple[float, float]]:
-    """Label point of each municipality in SVG units, as `render_svg` places labels and arrows.
-
-    The point is the pole of inaccessibility of the municipality's largest polygon (the
-    interior point farthest from its border), rounded to `precision` decimals. Use the same
-    `features`, `width` and `precision` as for `render_svg`: the projection depends on all
-    features drawn. Municipalities without usable geometry are left out.
-    """
-    _check_options(width, precision, 0.0)
-    _, prepared = _prepare(features, width)
-    return {code: _round_point(p, precision) for code, p in _label_points(prepared).items()}
-
-
-# --------------------------------------------------------------------------- simplification
-
-
-def _douglas_peucker(points: Sequence[XY], tolerance: float) -> list[XY]:
-    """Douglas-Peucker, iterative; keeps both ends. A closed arc (first == last) works too."""
-    n = len(points)
-    if n <= 2 or tolerance <= 0:
-        return list(points)
-    keep = [False] * n
-    keep[0] = keep[-1] = True
-    limit = tolerance * tolerance
-    stack = [(0, n - 1)]
-    while stack:
-        first, last = stack.pop()
-        if last - first < 2:
-            continue
-        a, b = points[first], points[last]
-        farthest, index = -1.0, first
-        for k in range(first + 1, last):
-            d = _segment_distance_sq(points[k], a, b)
-            if d > farthest:
-                farthest, index = d, k
-        if farthest > limit:
-            keep[index] = True
-            stack.append((first, index))
-            stack.append((index, last))
-    return [p for p, kept in zip(points, keep, strict=True) if kept]
-
-
-class _ArcSimplifier:
-    """Simplifies rings arc by arc, so that a border shared by two rings is simplified once.
-
-    A vertex is a node (never removed, an arc ends there) when the rings on each side of it
-    differ: where a border between two municipalities meets a third one, or the outer edge of
-    the map. Each arc is simplified in a canonical direction, so both rings that share it get
-    exactly the same points.
-    """
-
-    def __init__(self, rings: Iterable[Sequence[XY]], tolerance: float) -> None:
-        self.tolerance = tolerance
-        self.owners: defaultdict[XY, set[int]] = defaultdict(set)
-        self.count: Counter[XY] = Counter()
-        for ring_id, ring in enumerate(rings):
-            for point in ring:
-                self.owners[point].add(ring_id)
-                self.count[point] += 1
-        self.cache: dict[tuple[XY, ...], list[XY]] = {}
-
-    def _is_node(self, prev: XY, point: XY, nxt: XY) -> bool:
-        owners = self.owners[point]
-        if self.count[point] > 2 or self.count[point] > len(owners):
-            return True  # three or more rings meet, or the ring touches itself here
-        return (self.owners[prev] & owners) != (owners & self.owners[nxt])
-
-    def _arc(self, arc: list[XY]) -> list[XY]:
-        key = tuple(arc)
-        reverse = key[::-1]
-        if reverse < key:
-            return self._arc(arc[::-1])[::-1]
-        if key not in self.cache:
-            self.cache[key] = _douglas_peucker(arc, self.tolerance)
-        return self.cache[key]
-
-    def ring(self, ring: Sequence[XY]) -> list[XY]:
-        n = len(ring)
-        if self.tolerance <= 0 or n <= 3:
-            return list(ring)
-        nodes = [i for i in range(n) if self._is_node(ring[i - 1], ring[i], ring[(i + 1) % n])]
-        if not nodes:  # an island, or an enclave: anchor at the smallest point, both sides
-            nodes = [min(range(n), key=ring.__getitem__)]
-        result: list[XY] = []
-        for start, end in zip(nodes, [*nodes[1:], nodes[0] + n], strict=True):
-            arc = [ring[i % n] for i in range(start, end + 1)]
-            result.extend(self._arc(arc)[:-1])
-        return result
 
 
 # --------------------------------------------------------------------------- output
@@ -561,10 +123,6 @@ def _format_grid(value: int, precision: int) -> str:
 
 def _num(value: float, precision: int) -> str:
     return _format_grid(round(value * 10**precision), precision)
-
-
-def _round_point(point: XY, precision: int) -> XY:
-    return (round(point[0], precision), round(point[1], precision))
 
 
 def _grid_ring(ring: Sequence[XY], precision: int) -> list[_Grid] | None:
@@ -608,15 +166,6 @@ def _path_data(polygons: list[list[list[_Grid]]], precision: int) -> str:
             start = f"M{_format_grid(x0, precision)} {_format_grid(y0, precision)}"
             parts.append(f"{start}l{' '.join(steps)}z")
     return "".join(parts)
-
-
-def _check_options(width: int, precision: int, simplify: float) -> None:
-    if isinstance(width, bool) or not isinstance(width, int) or width <= 0:
-        raise ValueError(f"width must be a positive integer, not {width!r}")
-    if isinstance(precision, bool) or not isinstance(precision, int) or not 0 <= precision <= 6:
-        raise ValueError(f"precision must be an integer from 0 to 6, not {precision!r}")
-    if not (isinstance(simplify, int | float) and math.isfinite(simplify) and simplify >= 0):
-        raise ValueError(f"simplify must be a finite number >= 0, not {simplify!r}")
 
 
 def _arrow_path(start: XY, end: XY, width: int, precision: int) -> str | None:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kotokartta.core.borders import require_borders
 from kotokartta.core.text import localised
-from kotokartta.eligibility import rules
 from kotokartta.geo.svgmap import load_features, render_svg
 from kotokartta.paths.engine import Profile
 from kotokartta.paths.selectors import path_for
@@ -42,11 +40,7 @@ def area_map(*, lang: str) -> str:
         return ""
     codes = {mun.code for mun in municipalities}
     # Municipalities without a border in the shipped file (e.g. test data) are left off the map.
-    features = [
-        f
-        for f in load_features(settings.GEO_DIR / "finland-municipalities.geojson")
-        if f.code in codes
-    ]
+    features = [f for f in load_features(require_borders()) if f.code in codes]
     if not features:
         return ""
     by_code = {mun.code: mun for mun in municipalities}
@@ -101,32 +95,6 @@ def phase_across_municipalities(*, phase: str, lang: str) -> list[dict[str, Any]
             ]
         rows.append({"municipality": mun, "name": localised(mun.name, lang), "steps": steps})
     return rows
-
-
-def rules_for(*, profile: Profile, form_data: dict[str, Any]) -> dict[str, Any]:
-    """Eligibility for the 14 § assessment and the statutory dates, from the wizard's answers."""
-    today = dt.date.today()
-    result: dict[str, Any] = {"eligibility": None, "timeline": ()}
-    try:
-        answers = rules.Answers(
-            today=today,
-            first_permit_date=form_data.get("permit"),
-            job_seeker=profile.client == ClientGroup.JOB_SEEKER,
-            residence_basis=profile.residence_basis,
-            age=profile.age,
-            child_home_care_allowance="home-care" in (form_data.get("benefits") or ()),
-            long_term_social_assistance="social-assistance" in (form_data.get("benefits") or ()),
-        )
-        result["eligibility"] = rules.assess_eligibility(answers)
-        result["timeline"] = rules.statutory_timeline(
-            first_permit_date=form_data.get("permit"),
-            assessment_date=form_data.get("assessment"),
-            plan_date=form_data.get("plan"),
-            age_at_plan=profile.age,
-        )
-    except rules.RulesError as error:
-        result["error"] = str(error)
-    return result
 
 
 def search(*, query: str, municipality: m.Municipality | None, lang: str) -> list[dict[str, Any]]:

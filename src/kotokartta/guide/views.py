@@ -7,19 +7,21 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from kotokartta.core.http import NotFound
 from kotokartta.core.text import content_language
+from kotokartta.eligibility import present as eligibility
+from kotokartta.eligibility.rules import decide
 from kotokartta.guide import selectors
 from kotokartta.guide.forms import PathForm
 from kotokartta.paths.engine import Profile
 from kotokartta.paths.selectors import municipality_overview, path_for
 from kotokartta.programme import content
 from kotokartta.programme import models as m
-from kotokartta.programme.labels import AGE_GROUP_AGE
-from kotokartta.programme.vocabulary import PHASE_BY_ID, PHASES, ClientGroup, ResidenceBasis
+from kotokartta.programme.vocabulary import PHASE_BY_ID, PHASES, ClientGroup
 
 
 def _lang() -> str:
@@ -81,13 +83,10 @@ def path(request: HttpRequest) -> HttpResponse:
             status=404 if unknown and len(form.errors) == 1 else 400,
         )
     data = form.cleaned_data
-    basis = data.get("basis") or None
-    age_group = data.get("age") or None
     profile = Profile(
         client=ClientGroup(data["client"]),
         uses_finnish=form.uses_finnish(),
-        residence_basis=ResidenceBasis(basis) if basis else None,
-        age=AGE_GROUP_AGE.get(age_group) if age_group else None,
+        residence_basis=form.residence_basis(),
     )
     lang = _lang()
     content_lang = content_language(lang)
@@ -98,7 +97,8 @@ def path(request: HttpRequest) -> HttpResponse:
         if content_lang == "fi"
         else path_for(municipality=municipality_obj, profile=profile, lang="fi")
     )
-    rules = selectors.rules_for(profile=profile, form_data=data)
+    answers = data.get("answers")
+    rules = eligibility.as_document(decide(answers), lang=lang) if answers else None
     context: dict[str, Any] = {
         "form": form,
         "path": person_path.as_dict(),
@@ -111,8 +111,10 @@ def path(request: HttpRequest) -> HttpResponse:
         "rules": rules,
         "share_url": request.build_absolute_uri(),
     }
-    status = 400 if rules.get("error") else 200
-    return render(request, "guide/path.html", context, status=status)
+    response = render(request, "guide/path.html", context)
+    if answers:  # computed from one person's dates: for them only, never kept
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @require_safe

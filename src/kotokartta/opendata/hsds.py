@@ -110,10 +110,11 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from kotokartta.core.borders import BordersMissing
 from kotokartta.core.text import localised
 from kotokartta.documents.build import BASIS_NAMES, FLAG_KIND_NAMES, LANGUAGE_NAMES
-from kotokartta.paths.selectors import NoProgrammeLoaded
 from kotokartta.programme import models as m
+from kotokartta.programme.models import NoProgrammeLoaded
 from kotokartta.programme.vocabulary import (
     CLIENT_NAMES,
     MODE_NAMES,
@@ -507,8 +508,8 @@ def municipal_borders(codes: Iterable[str]) -> dict[str, str]:
     path = _geo_path()
     try:
         stat = path.stat()
-    except OSError:
-        return {}
+    except OSError as error:  # no silent loss of the service areas' borders
+        raise BordersMissing(f"the municipal borders file {path} is missing") from error
     borders = _borders_cached(str(path), stat.st_mtime_ns, stat.st_size)
     return {code: borders[code] for code in codes if code in borders}
 

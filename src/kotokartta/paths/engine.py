@@ -26,14 +26,12 @@ class Profile:
     client: ClientGroup
     uses_finnish: bool | None = None
     residence_basis: ResidenceBasis | None = None
-    age: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "client": self.client.value,
             "uses_finnish": self.uses_finnish,
             "residence_basis": self.residence_basis.value if self.residence_basis else None,
-            "age": self.age,
         }
 
 

@@ -6,12 +6,11 @@ import threading
 from collections import OrderedDict
 from typing import Any
 
+from kotokartta.core.pagecache import data_version
 from kotokartta.core.text import localised
 from kotokartta.paths.engine import MunicipalityRef, Path, Profile, ProvisionFacts, build_path
 from kotokartta.programme import models as m
 from kotokartta.programme.vocabulary import PHASES, ClientGroup
-
-NoProgrammeLoaded = m.NoProgrammeLoaded  # re-exported; it lives in programme.models
 
 
 def municipality_ref(municipality: m.Municipality, lang: str) -> MunicipalityRef:
@@ -122,10 +121,8 @@ _PATHS_MAX = 4096
 
 def path_for(*, municipality: m.Municipality, profile: Profile, lang: str = "fi") -> Path:
     """The person's path. Paths are immutable and depend only on the loaded data set, the
-    municipality, the profile (client group, Finnish, residence basis, age — no dates, no names)
+    municipality, the profile (client group, Finnish, residence basis — no dates, no names)
     and the language, so each worker keeps the recent ones in memory."""
-    from kotokartta.core.pagecache import data_version
-
     key = (data_version(), municipality.id, profile, lang)
     with _PATHS_LOCK:
         cached = _PATHS.get(key)

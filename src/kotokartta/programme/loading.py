@@ -19,7 +19,7 @@ from kotokartta.programme import schema
 from kotokartta.programme.validation import Programme
 
 Progress = Callable[[str], None]
-LOAD_STEPS = 7  # messages reported through `progress` (6 by load_programme, 1 for search)
+LOAD_STEPS = 6  # messages `load_programme` reports through `progress` (hooks add theirs)
 
 
 def folder_checksum(folder: Path) -> str:

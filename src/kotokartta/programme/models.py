@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from kotokartta.core.pagecache import data_version
 from kotokartta.programme.vocabulary import (
     ActivityKind,
     FlagKind,
@@ -23,6 +24,10 @@ class DataSetQuerySet(models.QuerySet["DataSet"]):
     def current(self) -> DataSet | None:
         """The data set the public site shows: the latest load, or None before the first."""
         return self.order_by("-loaded_at").first()
+
+    def version(self) -> tuple[int, str] | None:
+        """The loaded data's version for caches: the current data set's id and checksum."""
+        return self.order_by("-loaded_at").values_list("id", "checksum").first()
 
     def require_current(self) -> DataSet:
         """The current data set; `NoProgrammeLoaded` when nothing is loaded."""
@@ -97,8 +102,6 @@ class MunicipalityQuerySet(models.QuerySet["Municipality"]):
         return None if municipality_id is None else self.filter(id=municipality_id).first()
 
     def _lookup(self) -> dict[str, str]:
-        from kotokartta.core.pagecache import data_version
-
         version = data_version()
         if _LOOKUP.get("version") != version or version is None:
             table: dict[str, str] = {}

@@ -11,6 +11,7 @@ from kotokartta.programme.vocabulary import PHASE_BY_ID, PHASES
 from kotokartta.search import backends
 from kotokartta.search.analysis import index_terms
 from kotokartta.search.models import SearchDocument
+from kotokartta.search.selectors import forget_index
 
 
 def _terms(texts: Iterable[tuple[str, str]]) -> str:
@@ -108,7 +109,5 @@ def rebuild_index() -> int:
         )
     SearchDocument.objects.bulk_create(docs, batch_size=500)
     backends.sync_index()
-    from kotokartta.search.selectors import forget_index
-
     forget_index()
     return len(docs)

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 
+from kotokartta.core.pagecache import data_version
 from kotokartta.core.text import localised, text_language
 from kotokartta.programme import models as m
 from kotokartta.search import backends
@@ -45,8 +46,6 @@ _INDEX_LOCK = threading.Lock()
 
 def _index() -> dict[int, _Entry]:
     """Every document's analysed terms, parsed once per loaded data set in each worker."""
-    from kotokartta.core.pagecache import data_version
-
     version = data_version()
     with _INDEX_LOCK:
         if _INDEX.get("version") == version:

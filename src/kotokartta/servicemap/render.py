@@ -11,12 +11,18 @@ from xml.sax.saxutils import escape
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 from kotokartta.core.text import content_language
 from kotokartta.programme.labels import STATUS
 from kotokartta.programme.vocabulary import STATUS_NAMES
-from kotokartta.servicemap.selectors import PAPERS, Row, ServiceMap
+from kotokartta.servicemap.selectors import (
+    PAPERS,
+    Row,
+    ServiceMap,
+    area_overview_svg,
+    purchase_arrangements,
+)
 
 CSS_PATH = Path(__file__).parent / "static" / "servicemap" / "map.css"
 GROUPS = (
@@ -31,8 +37,6 @@ def _css() -> str:
 
 
 def map_context(service_map: ServiceMap, *, paper: str = "web") -> dict[str, Any]:
-    from django.utils.translation import gettext
-
     data_lang = content_language(service_map.second_lang)
     with translation.override(service_map.second_lang):
         groups = [
@@ -281,8 +285,6 @@ AREA_SVG_CSS = (
 
 def render_area_html(*, lang: str = "en") -> str:
     """The area overview page for print: the map with arrows and the list of arrangements."""
-    from kotokartta.servicemap.selectors import area_overview_svg, purchase_arrangements
-
     svg = area_overview_svg(lang="fi", width=640)
     # As an image, the SVG keeps its own size and its own <style> (page CSS does not reach it).
     opening_end = svg.index(">", svg.index("<svg")) + 1

@@ -13,8 +13,11 @@ import segno
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
+from kotokartta.core.borders import require_borders
 from kotokartta.core.text import content_language, localised
+from kotokartta.geo.svgmap import load_features, render_svg
 from kotokartta.paths.selectors import municipality_overview
 from kotokartta.programme import content
 from kotokartta.programme import models as m
@@ -209,18 +212,11 @@ def purchase_arrangements() -> list[dict[str, Any]]:
 
 
 def area_overview_svg(*, lang: str = "fi", width: int = 520) -> str:
-    from django.utils.translation import gettext as _
-
-    from kotokartta.geo.svgmap import load_features, render_svg
 
     municipalities = list(m.Municipality.objects.all())
     codes = {mun.code for mun in municipalities}
     # Municipalities without a border in the shipped file (e.g. test data) are left off the map.
-    features = [
-        f
-        for f in load_features(settings.GEO_DIR / "finland-municipalities.geojson")
-        if f.code in codes
-    ]
+    features = [f for f in load_features(require_borders()) if f.code in codes]
     if not features:
         return ""
     drawn = {f.code for f in features}

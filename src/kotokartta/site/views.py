@@ -4,6 +4,8 @@ not found and lists the municipalities."""
 
 from __future__ import annotations
 
+import logging
+import sys
 from pathlib import Path
 
 from django.db import DatabaseError
@@ -11,11 +13,13 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from kotokartta.core.errors import database_error_message
 from kotokartta.guide.selectors import municipality_list
 from kotokartta.programme import models as m
 from kotokartta.search.analysis import voikko_status
 
 _TEMPLATES = Path(__file__).parent / "templates" / "site"
+logger = logging.getLogger(__name__)
 
 
 def not_found(request: HttpRequest, *, kind: str = "page", term: str = "") -> HttpResponse:
@@ -41,7 +45,29 @@ BAD_REQUEST_PAGE = (_TEMPLATES / "bad_request.html").read_text(encoding="utf-8")
 FORBIDDEN_PAGE = (_TEMPLATES / "forbidden.html").read_text(encoding="utf-8")
 
 
+DATABASE_ERROR_PAGE = (_TEMPLATES / "database_error.html").read_text(encoding="utf-8")
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
+    """settings' handler500. A database that cannot be read is a 503 (the service is there,
+    its data is not reachable), said as such: never a page claiming that no data is loaded."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DatabaseError):
+        logger.error("%s", database_error_message(error))
+        if request.path.startswith("/api/"):
+            return JsonResponse(
+                {
+                    "error": {
+                        "status": 503,
+                        "code": "database_error",
+                        "parameter": None,
+                        "message": "The database could not be read; please try again later.",
+                        "allowed": None,
+                    }
+                },
+                status=503,
+            )
+        return HttpResponse(DATABASE_ERROR_PAGE, status=503)
     return HttpResponse(SERVER_ERROR_PAGE, status=500)
 
 
@@ -65,10 +91,8 @@ def health(request: HttpRequest) -> JsonResponse:
         dataset = m.DataSet.objects.current()
         municipalities = m.Municipality.objects.count()
     except DatabaseError as error:
-        return JsonResponse(
-            {"status": "database-error", "error": f"database: {error}".strip(), **search},
-            status=503,
-        )
+        logger.error("%s", database_error_message(error))
+        return JsonResponse({"status": "database-error", **search}, status=503)
     return JsonResponse(
         {
             "status": "ok" if dataset else "no-data",

@@ -16,9 +16,8 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kotokartta.programme.loading import load_programme
 from kotokartta.programme.models import DataSet
-from kotokartta.search.indexing import rebuild_index
+from kotokartta.programme.services import load_programme_from_folder
 from kotokartta.staff import access, audit, records, snapshots
 from kotokartta.staff.models import (
     ChangeAction,
@@ -375,12 +374,13 @@ def draft_publish(*, acting_user: Any, draft: Draft, note: str, source: str) -> 
         if not draft.changes.exists():
             raise ValueError(_("The draft has no changes to publish."))
         snapshot = draft_snapshot(draft, version=latest)
-        programme = snapshots.validate(snapshot)
+        snapshots.validate(snapshot)  # the problems, if any, before anything is written
         with snapshots.as_folder(snapshot) as folder:
-            dataset = load_programme(programme=programme, source_folder=folder)
+            # The same load as `kotokartta data load`, with every after-load hook (the search
+            # index) in this transaction.
+            dataset = load_programme_from_folder(folder=folder).dataset
         dataset.source_folder = f"published version {latest.number + 1}"
         dataset.save(update_fields=["source_folder"])
-        rebuild_index()
         version = PublishedVersion.objects.create(
             number=latest.number + 1,
             snapshot=snapshot,

@@ -58,7 +58,6 @@ class PathView(ApiView):
             client=ClientGroup(params["client"]),
             uses_finnish=None if uses_finnish is None else uses_finnish == "yes",
             residence_basis=ResidenceBasis(basis) if basis else None,
-            age=params.get("age"),
         )
         path = path_for(municipality=municipality, profile=profile, lang=self.lang)
         return Response(path.as_dict())
@@ -156,6 +155,7 @@ ROOT_LINKS: dict[str, str] = {
     "path": "api:path",
     "search": "api:search",
     "coverage": "api:coverage",
+    "eligibility": "api:eligibility",
     "municipalities_geojson": "api:municipality-geojson",
     "places_geojson": "api:place-geojson",
     "schema": "api:schema",

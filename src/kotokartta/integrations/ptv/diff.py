@@ -22,17 +22,14 @@ places[0].address`), or that the data format has no field for it. Nothing here w
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
-
 from kotokartta.core.text import localised
+from kotokartta.integrations.ptv.channel_values import _emails, _phones, hours_text
+from kotokartta.integrations.ptv.datafiles import Edit, _DataFiles
 from kotokartta.programme import models as m
-from kotokartta.programme.yamlfile import LoadedFile, Loc, loc_to_field, read_yaml
 
 from .matching import (
     Matching,
@@ -44,7 +41,6 @@ from .matching import (
     normalise,
     ptv_organisations,
 )
-from .shapes import text_in, texts_of
 
 KIND_LABELS = {
     "address": "street address",
@@ -58,32 +54,6 @@ KIND_LABELS = {
     "place_only": "place not found in PTV",
     "organisation_only": "organisation not found in PTV",
 }
-
-DAYS = {
-    "Monday": "Mon",
-    "Tuesday": "Tue",
-    "Wednesday": "Wed",
-    "Thursday": "Thu",
-    "Friday": "Fri",
-    "Saturday": "Sat",
-    "Sunday": "Sun",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """The data-file field a coordinator would edit to take PTV's value."""
-
-    file: str
-    line: int | None
-    field: str
-    action: str  # "add", "change", "add record", "check"
-    value: str | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        value = f" → {self.value}" if self.value else ""
-        return f"{where} {self.field} ({self.action}){value}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,120 +106,6 @@ class DiffReport:
 
     def render_text(self) -> str:
         return _render(self)
-
-
-# ---- reading values out of PTV records --------------------------------------------------------
-
-
-def _phones(channel: Mapping[str, Any]) -> list[str]:
-    numbers = []
-    for key in ("phoneNumbers", "supportPhones"):
-        for phone in channel.get(key) or ():
-            if not isinstance(phone, Mapping) or not phone.get("number"):
-                continue
-            if phone.get("type") == "Fax":
-                continue
-            number = " ".join(f"{phone.get('prefixNumber') or ''} {phone['number']}".split())
-            if number not in numbers:
-                numbers.append(number)
-    return numbers
-
-
-def _time(value: Any) -> str:
-    text = str(value or "")
-    return text[:5] if re.match(r"^\d\d:\d\d", text) else text
-
-
-def hours_text(hours: Iterable[Mapping[str, Any]]) -> str:
-    """PTV service hours in one line: 'Mon–Fri 08:00–15:45; Exceptional 2026-12-24: closed'."""
-    parts = []
-    for hour in hours:
-        if not isinstance(hour, Mapping):
-            continue
-        kind = str(hour.get("serviceHourType") or "")
-        label = "" if kind in ("DaysOfTheWeek", "Standard") else f"{kind} "
-        valid = ""
-        if hour.get("validFrom") and not hour.get("validForNow"):
-            valid = str(hour["validFrom"])[:10]
-            if hour.get("validTo"):
-                valid += "–" + str(hour["validTo"])[:10]
-            valid += " "
-        if hour.get("isClosed"):
-            times = "closed"
-        elif hour.get("isAlwaysOpen"):
-            times = "always open"
-        else:
-            spans = []
-            for opening in hour.get("openingHour") or ():
-                if not isinstance(opening, Mapping):
-                    continue
-                day_from = DAYS.get(str(opening.get("dayFrom")), str(opening.get("dayFrom") or ""))
-                day_to = DAYS.get(str(opening.get("dayTo")), str(opening.get("dayTo") or ""))
-                days = f"{day_from}–{day_to}" if day_to and day_to != day_from else day_from
-                spans.append(f"{days} {_time(opening.get('from'))}–{_time(opening.get('to'))}")
-            times = ", ".join(spans) or "hours not given"
-        info = text_in(hour.get("additionalInformation"), "fi")
-        parts.append(f"{label}{valid}{times}" + (f" ({info})" if info else ""))
-    return "; ".join(parts)
-
-
-def _emails(items: Iterable[Any] | None) -> list[str]:
-    return [e.strip() for e in texts_of(items) if "@" in e]
-
-
-# ---- where a coordinator would edit -----------------------------------------------------------
-
-
-class _DataFiles:
-    """The loaded data files, to say `puolanka.yaml:37 places[0].address`."""
-
-    def __init__(self) -> None:
-        dataset = m.DataSet.objects.current()
-        folder = Path(dataset.source_folder) if dataset else Path(settings.DATA_DIR)
-        if not folder.is_dir():
-            folder = Path(settings.DATA_DIR)
-        self.folder = folder
-        self.files: dict[str, LoadedFile | None] = {}
-
-    def display(self, path: Path) -> str:
-        try:
-            return str(path.resolve().relative_to(Path.cwd().resolve()))
-        except ValueError:
-            return str(path)
-
-    def file_for(self, municipality_id: str | None) -> tuple[str, LoadedFile | None]:
-        name = f"{municipality_id}.yaml" if municipality_id else "area.yaml"
-        if name not in self.files:
-            path = self.folder / name
-            self.files[name] = read_yaml(path) if path.is_file() else None
-        return self.display(self.folder / name), self.files[name]
-
-    def locate(
-        self, municipality_id: str | None, section: str, key: str, value: str, rest: Loc
-    ) -> tuple[str, int | None, str]:
-        """(file, line, field) of `section[i].rest` where `section[i][key] == value`."""
-        display, loaded = self.file_for(municipality_id)
-        if loaded is None or not isinstance(loaded.data, dict):
-            return display, None, f"{section}[{key}={value}]" + "".join(f".{r}" for r in rest)
-        records = loaded.data.get(section)
-        for index, record in enumerate(records if isinstance(records, list) else []):
-            if isinstance(record, dict) and str(record.get(key)) == value:
-                loc: Loc = (section, index, *rest)
-                return display, loaded.line_of(loc), loc_to_field(loc)
-        return display, None, f"{section}[{key}={value}]" + "".join(f".{r}" for r in rest)
-
-    def edit(
-        self,
-        municipality_id: str | None,
-        section: str,
-        key: str,
-        value: str,
-        rest: Loc,
-        action: str,
-        new_value: str | None = None,
-    ) -> Edit:
-        file, line, field_name = self.locate(municipality_id, section, key, value, rest)
-        return Edit(file, line, field_name, action, new_value)
 
 
 # ---- the comparison ---------------------------------------------------------------------------

@@ -22,14 +22,16 @@ from kotokartta.staff.forms import (
     CoordinatorFormSet,
     NoteForm,
     OrganisationForm,
-    PartnerFormSet,
     PlaceForm,
     RecordForm,
+)
+from kotokartta.staff.models import ChangeAction, RecordRevision
+from kotokartta.staff.provision_form import (
+    PartnerFormSet,
     make_provision_form,
     partner_initial,
     partners_from,
 )
-from kotokartta.staff.models import ChangeAction, RecordRevision
 
 KIND_SLUGS = {
     "provisions": "provision",

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.wsgi import get_wsgi_application
 
 
 def _port(value: str) -> int:
@@ -48,7 +49,7 @@ class Command(BaseCommand):
         except ImportError as error:  # pragma: no cover - gunicorn is a dependency
             raise CommandError("gunicorn is not installed; run `uv sync`") from error
 
-        from kotokartta.wsgi import application
+        application = get_wsgi_application()
 
         class Server(BaseApplication):
             def load_config(self) -> None:

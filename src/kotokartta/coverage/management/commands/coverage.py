@@ -14,6 +14,7 @@ from django.db import DatabaseError
 from django.urls import reverse
 from django.utils import translation
 
+from kotokartta.core.errors import database_error_message
 from kotokartta.coverage import formats
 from kotokartta.coverage.selectors import (
     Cell,
@@ -22,7 +23,7 @@ from kotokartta.coverage.selectors import (
     gap_list,
     orientation_languages,
 )
-from kotokartta.paths.selectors import NoProgrammeLoaded
+from kotokartta.programme.models import NoProgrammeLoaded
 
 
 def _date(value: str) -> dt.date:
@@ -82,11 +83,7 @@ class Command(BaseCommand):
         except NoProgrammeLoaded as error:
             raise CommandError(str(error), returncode=1) from error
         except DatabaseError as error:
-            raise CommandError(
-                "no programme data is loaded: the database is not set up "
-                f"({error}); run `kotokartta migrate` and `kotokartta data load`",
-                returncode=1,
-            ) from error
+            raise CommandError(database_error_message(error), returncode=1) from error
         target = options.get("output")
         if not target:
             self.stdout.write(output, ending="")

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kotokartta.documents.build import LANGUAGES, programme_document
-from kotokartta.paths.selectors import NoProgrammeLoaded
+from kotokartta.programme.models import NoProgrammeLoaded
 from kotokartta.programme.validation import Programme, check_folder
 
 DOCUMENT_FORMATS = ("html", "pdf", "docx")

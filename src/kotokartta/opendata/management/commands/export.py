@@ -18,9 +18,11 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
+from kotokartta.core.borders import BordersMissing
+from kotokartta.core.errors import database_error_message
+from kotokartta.integrations.ptv.export import export_ptv
+from kotokartta.opendata.export import export_hsds, validation_errors
 from kotokartta.opendata.hsds import LANGUAGES, NoProgrammeLoaded, build_hsds
-
-PTV_MODULE = "kotokartta.integrations.ptv.export"
 
 
 class Command(BaseCommand):
@@ -62,14 +64,10 @@ class Command(BaseCommand):
                 self._hsds(folder, lang=options["lang"], verbose=verbose)
             else:
                 self._ptv(folder, verbose=verbose)
-        except NoProgrammeLoaded as error:
+        except (NoProgrammeLoaded, BordersMissing) as error:
             raise CommandError(str(error), returncode=1) from error
         except DatabaseError as error:
-            raise CommandError(
-                "no programme data is loaded: the database is not set up "
-                f"({error}); run `kotokartta migrate` and `kotokartta data load`",
-                returncode=1,
-            ) from error
+            raise CommandError(database_error_message(error), returncode=1) from error
         except OSError as error:
             where = error.filename or folder
             raise CommandError(
@@ -77,8 +75,6 @@ class Command(BaseCommand):
             ) from error
 
     def _hsds(self, folder: Path, *, lang: str, verbose: bool) -> None:
-        from kotokartta.opendata.export import export_hsds, validation_errors
-
         data = build_hsds(lang)
         try:
             invalid, messages = validation_errors(data)
@@ -111,16 +107,6 @@ class Command(BaseCommand):
         )
 
     def _ptv(self, folder: Path, *, verbose: bool) -> None:
-        try:
-            from kotokartta.integrations.ptv.export import export_ptv
-        except ImportError as error:
-            missing = error.name or ""
-            if isinstance(error, ModuleNotFoundError) and PTV_MODULE.startswith(missing):
-                raise CommandError(
-                    f"the PTV export is not available: {PTV_MODULE} is not installed yet",
-                    returncode=1,
-                ) from error
-            raise CommandError(f"the PTV export cannot be loaded: {error}", returncode=1) from error
         try:
             written = export_ptv(folder=folder)
         except (LookupError, ValueError) as error:

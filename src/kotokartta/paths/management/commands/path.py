@@ -9,8 +9,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kotokartta.paths.engine import Profile
 from kotokartta.paths.render import render_text
-from kotokartta.paths.selectors import NoProgrammeLoaded, path_for
-from kotokartta.programme.models import Municipality
+from kotokartta.paths.selectors import path_for
+from kotokartta.programme.models import Municipality, NoProgrammeLoaded
 from kotokartta.programme.vocabulary import ClientGroup, ResidenceBasis
 
 
@@ -21,13 +21,6 @@ def _yes_no(value: str) -> bool:
     if lowered in {"no", "n", "false", "ei", "e", "0"}:
         return False
     raise ValueError(value)
-
-
-def _age(value: str) -> int:
-    age = int(value)
-    if not 0 <= age <= 120:
-        raise ValueError(value)
-    return age
 
 
 class Command(BaseCommand):
@@ -59,7 +52,6 @@ class Command(BaseCommand):
             choices=[b.value for b in ResidenceBasis],
             help="basis of the residence permit",
         )
-        parser.add_argument("--age", type=_age, help="age in years")
 
     def handle(self, *args: Any, **options: Any) -> None:
         term = options["municipality"]
@@ -79,7 +71,6 @@ class Command(BaseCommand):
             client=ClientGroup(options["client"]),
             uses_finnish=options.get("uses_finnish"),
             residence_basis=ResidenceBasis(basis) if basis else None,
-            age=options.get("age"),
         )
         try:
             path = path_for(municipality=municipality, profile=profile, lang=options["lang"])

@@ -4,24 +4,33 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
+from django.db import DatabaseError
 
+from kotokartta.core.errors import database_error_message
 from kotokartta.programme.data_subcommands import data_subcommands, load_options
 from kotokartta.programme.export import export_programme
-from kotokartta.programme.loading import LOAD_STEPS, folder_checksum, load_programme
-from kotokartta.programme.models import DataSet
-from kotokartta.programme.validation import check_folder
-from kotokartta.search.indexing import rebuild_index
+from kotokartta.programme.services import (
+    ProgrammeInvalid,
+    is_loaded,
+    load_programme_from_folder,
+    load_step_count,
+    validate_folder,
+)
+from kotokartta.programme.validation import Programme
 
 
-def _is_loaded(folder: Path) -> bool:
-    current = DataSet.objects.current()
-    return current is not None and folder.is_dir() and current.checksum == folder_checksum(folder)
+def _counts(programme: Programme) -> str:
+    return (
+        f"{len(programme.municipalities)} municipalities, {len(programme.provisions)} "
+        f"provisions, {len(programme.organisations)} organisations, {len(programme.places)} "
+        f"places, {len(programme.activities)} activities, {len(programme.flags)} flags"
+    )
 
 
 class Command(BaseCommand):
@@ -79,50 +88,45 @@ class Command(BaseCommand):
             extra.handle(self, options)
             return
         folder = Path(options.get("path") or settings.DATA_DIR)
-        if action == "load" and options.get("if_changed") and _is_loaded(folder):
-            self.stdout.write(f"{folder} is already loaded; nothing to do")
-            return
-        if action == "load" and options.get("if_changed"):
-            for option in load_options():
-                reason = option.keep_reason()
-                if reason:
-                    self.stdout.write(reason)
-                    return
-        programme, problems = check_folder(folder)
-        if problems:
-            for problem in problems:
-                self.stderr.write(str(problem))
-            noun = "problem" if len(problems) == 1 else "problems"
-            raise CommandError(
-                f"{len(problems)} {noun} in {folder}; nothing was loaded", returncode=1
-            )
-        assert programme is not None
-        counts = (
-            f"{len(programme.municipalities)} municipalities, {len(programme.provisions)} "
-            f"provisions, {len(programme.organisations)} organisations, {len(programme.places)} "
-            f"places, {len(programme.activities)} activities, {len(programme.flags)} flags"
-        )
-        if action == "check":
-            self.stdout.write(f"{folder}: OK ({counts})")
-            return
-        for option in load_options():
-            if options.get(option.dest):
-                option.take_in(self, folder)
+        try:
+            if action == "load" and options.get("if_changed") and is_loaded(folder=folder):
+                self.stdout.write(f"{folder} is already loaded; nothing to do")
                 return
+            if action == "load" and options.get("if_changed"):
+                for option in load_options():
+                    reason = option.keep_reason()
+                    if reason:
+                        self.stdout.write(reason)
+                        return
+            programme = validate_folder(folder=folder)
+            if action == "check":
+                self.stdout.write(f"{folder}: OK ({_counts(programme)})")
+                return
+            for option in load_options():
+                if options.get(option.dest):
+                    option.take_in(self, folder)
+                    return
+            load_programme_from_folder(folder=folder, progress=self._progress(options))
+        except ProgrammeInvalid as invalid:
+            for problem in invalid.problems:
+                self.stderr.write(str(problem))
+            raise CommandError(str(invalid), returncode=1) from invalid
+        except DatabaseError as error:
+            raise CommandError(database_error_message(error), returncode=1) from error
+        self.stdout.write(f"Loaded {folder}: {_counts(programme)}")
+
+    def _progress(self, options: dict[str, Any]) -> Callable[[str], None]:
         interactive = sys.stderr.isatty()
         steps = iter(range(1, 100))
+        total = load_step_count()
 
         def progress(message: str) -> None:
             if options["verbosity"] >= 1:
-                self.stderr.write(f"[{next(steps)}/{LOAD_STEPS}] {message}", ending="\n")
+                self.stderr.write(f"[{next(steps)}/{total}] {message}", ending="\n")
                 if interactive:
                     self.stderr.flush()
 
-        with transaction.atomic():
-            load_programme(programme=programme, source_folder=folder, progress=progress)
-            progress("building the search index")
-            rebuild_index()
-        self.stdout.write(f"Loaded {folder}: {counts}")
+        return progress
 
     def _export(self, folder: Path) -> None:
         if folder.exists() and not folder.is_dir():
@@ -131,6 +135,8 @@ class Command(BaseCommand):
             written = export_programme(folder=folder)
         except LookupError as error:
             raise CommandError(str(error), returncode=1) from error
+        except DatabaseError as error:
+            raise CommandError(database_error_message(error), returncode=1) from error
         except OSError as error:
             raise CommandError(
                 f"cannot write into {folder}: {error.strerror}", returncode=1

@@ -1,0 +1,91 @@
+"""Writes to the programme: loading a data folder, as a service that the command line (and, in
+time, staff pages) call.
+
+`load_programme_from_folder` validates the folder, replaces the programme in one transaction,
+and runs the after-load hooks that other apps registered, in the SAME transaction: the search
+index is rebuilt by such a hook (kotokartta.search registers it in its AppConfig.ready), so a
+load either commits both the data and its index or neither — readers never see the two disagree.
+Hooks are explicit and ordered, not signals: a load's whole work is listed where it happens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+
+from kotokartta.programme import models as m
+from kotokartta.programme.loading import LOAD_STEPS, Progress, folder_checksum, load_programme
+from kotokartta.programme.validation import Problem, Programme, check_folder
+
+
+@dataclass(frozen=True, slots=True)
+class AfterLoadHook:
+    """Work another app does inside the load's transaction, after the programme is written."""
+
+    message: str  # reported through `progress`, e.g. "building the search index"
+    run: Callable[[], object]
+
+
+_AFTER_LOAD: list[AfterLoadHook] = []
+
+
+def register_after_load(hook: AfterLoadHook) -> None:
+    """Run `hook` in every load's transaction (call from an AppConfig.ready(); idempotent)."""
+    if hook not in _AFTER_LOAD:
+        _AFTER_LOAD.append(hook)
+
+
+def after_load_hooks() -> tuple[AfterLoadHook, ...]:
+    return tuple(_AFTER_LOAD)
+
+
+def load_step_count() -> int:
+    """How many messages a load reports through `progress`."""
+    return LOAD_STEPS + len(_AFTER_LOAD)
+
+
+class ProgrammeInvalid(ValueError):
+    """The folder does not validate; nothing was loaded. `problems` lists every one."""
+
+    def __init__(self, *, folder: Path, problems: list[Problem]) -> None:
+        noun = "problem" if len(problems) == 1 else "problems"
+        super().__init__(f"{len(problems)} {noun} in {folder}; nothing was loaded")
+        self.folder = folder
+        self.problems = problems
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    dataset: m.DataSet
+    programme: Programme
+
+
+def is_loaded(*, folder: Path) -> bool:
+    """Whether the database holds exactly the files of `folder` (same checksum)."""
+    current = m.DataSet.objects.current()
+    return current is not None and folder.is_dir() and current.checksum == folder_checksum(folder)
+
+
+def validate_folder(*, folder: Path) -> Programme:
+    """The folder's programme; `ProgrammeInvalid` with every problem when it does not validate."""
+    programme, problems = check_folder(folder)
+    if problems or programme is None:
+        raise ProgrammeInvalid(folder=folder, problems=list(problems))
+    return programme
+
+
+def load_programme_from_folder(*, folder: Path, progress: Progress | None = None) -> LoadResult:
+    """Validate `folder` and replace the programme with it, with every after-load hook, in one
+    transaction. Raises `ProgrammeInvalid` (nothing loaded) or the error that stopped the load
+    (the previous data set stays as it was)."""
+    programme = validate_folder(folder=folder)
+    say = progress or (lambda _message: None)
+    with transaction.atomic():
+        dataset = load_programme(programme=programme, source_folder=folder, progress=say)
+        for hook in after_load_hooks():
+            say(hook.message)
+            hook.run()
+    return LoadResult(dataset=dataset, programme=programme)
