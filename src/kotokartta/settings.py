@@ -224,7 +224,7 @@ if PRODUCTION:
 # Staff sign-in (docs/staff.md). Django's own users and password hashing; django-axes locks an
 # account after AXES_FAILURE_LIMIT failed attempts for KOTOKARTTA_LOCKOUT_MINUTES, whatever
 # password comes next; publishers and area admins add a TOTP code (django-otp). The backend list
-# is the one place to plug in single sign-on later (docs/adr/0003-staff-editing.md).
+# is the one place to plug in single sign-on later (docs/adr/0005-staff-editing.md).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
