@@ -1,9 +1,17 @@
-"""Server-side latency of the main pages, measured from a separate process on loopback.
+"""Server-side latency of the main pages, cold and warm, measured from a separate process on
+loopback.
 
-Usage: python bench/latency.py BASE_URL [--requests 200] [--municipalities a,b,c]
-Prints p50 and p95 in milliseconds for: the path page, a municipality page, search and the API
-path endpoint, cycling through the given municipalities (default: every municipality the
-server's /api/v1/municipalities/ lists, or the ten of Kainuu-Koillismaa).
+Usage: python bench/latency.py BASE_URL [--requests 200]
+
+Run it against a server started after the data load it should measure (bench/growth.sh does):
+  cold  the first request for each address: every municipality × both client groups for the path
+        page and the API path, every municipality's page, and each search query; the very first
+        request of each kind (the first after the data set is loaded) is shown on its own
+  warm  the same addresses again, cycling, `--requests` per kind after the cold pass
+Kinds are measured in the order of the table, so the API path's cold pass follows the path
+pages' (they share the path engine's per-data-set cache) and shows the API's own cold cost.
+Any failure — the municipality list cannot be read, an answer is not 200 — stops the run with a
+message and exit status 1: there is no fallback list and no partial table.
 """
 
 from __future__ import annotations
@@ -11,8 +19,12 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import sys
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
+from collections.abc import Callable
 
 QUERIES = [
     "kielikurssille",
@@ -21,14 +33,25 @@ QUERIES = [
     "työnhaku",
     "integration training",
 ]
+CLIENTS = ("job-seeker", "other")
+
+
+class BenchError(Exception):
+    pass
 
 
 def fetch(url: str) -> float:
     started = time.perf_counter()
-    with urllib.request.urlopen(url, timeout=60) as response:
-        response.read()
-        if response.status != 200:
-            raise RuntimeError(f"{url}: {response.status}")
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    except OSError as error:
+        raise BenchError(f"{url}: {error}") from error
+    if status != 200:
+        raise BenchError(f"{url}: HTTP {status}")
     return (time.perf_counter() - started) * 1000
 
 
@@ -38,56 +61,63 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def municipalities(base: str) -> list[str]:
-    try:
-        with urllib.request.urlopen(f"{base}/api/v1/municipalities/?page_size=200") as response:
-            data = json.load(response)
-        items = data.get("results", data) if isinstance(data, dict) else data
-        return [str(item["code"]) for item in items][:200]
-    except Exception:
-        return ["105", "205", "290", "305", "578", "620", "697", "765", "777", "832"]
+    codes: list[str] = []
+    url: str | None = f"{base}/api/v1/municipalities/?page_size=200"
+    while url:
+        try:
+            with urllib.request.urlopen(url, timeout=60) as response:
+                data = json.load(response)
+        except (OSError, ValueError) as error:
+            raise BenchError(f"cannot list the municipalities ({url}): {error}") from error
+        codes += [str(item["code"]) for item in data["results"]]
+        url = data.get("next")
+    if not codes:
+        raise BenchError("the server lists no municipalities: is the data loaded?")
+    return codes
 
 
-def main() -> None:
+def addresses(base: str, codes: list[str]) -> dict[str, list[str]]:
+    pairs = [(code, client) for code in codes for client in CLIENTS]
+    return {
+        "path page": [f"{base}/fi/path?municipality={c}&client={k}" for c, k in pairs],
+        "municipality page": [f"{base}/fi/municipalities/{c}/" for c in codes],
+        "search": [f"{base}/fi/search?q={urllib.parse.quote(q)}" for q in QUERIES],
+        "api path": [f"{base}/api/v1/path?municipality={c}&client={k}" for c, k in pairs],
+    }
+
+
+def measure(urls: list[str], count: int, timer: Callable[[str], float]) -> list[float]:
+    return [timer(urls[i % len(urls)]) for i in range(count)]
+
+
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("base")
-    parser.add_argument("--requests", type=int, default=200)
-    parser.add_argument("--municipalities", default="")
-    parser.add_argument(
-        "--cold", dest="warm", action="store_false", help="measure without a warm-up pass"
-    )
+    parser.add_argument("--requests", type=int, default=200, help="warm requests per kind")
     args = parser.parse_args()
     base = args.base.rstrip("/")
-    codes = args.municipalities.split(",") if args.municipalities else municipalities(base)
-    kinds = {
-        "path page": lambda i: (
-            f"{base}/fi/path?municipality={codes[i % len(codes)]}&client="
-            + ("job-seeker" if i % 2 else "other")
-        ),
-        "municipality page": lambda i: f"{base}/fi/municipalities/{codes[i % len(codes)]}/",
-        "search": lambda i: f"{base}/fi/search?q={urllib.parse.quote(QUERIES[i % len(QUERIES)])}",
-        "api path": lambda i: (
-            f"{base}/api/v1/path?municipality={codes[i % len(codes)]}&client="
-            + ("job-seeker" if i % 2 else "other")
-        ),
-    }
-    print(f"{'page':<20} {'n':>5} {'p50 ms':>8} {'p95 ms':>8}")
-    for name, url_for in kinds.items():
-        if args.warm:  # one pass first: the worker's per-data-set caches are then warm
-            for i in range(args.requests):
-                fetch(url_for(i))
-        timings = []
-        for i in range(args.requests):
-            try:
-                timings.append(fetch(url_for(i)))
-            except Exception as error:
-                print(f"{name}: {error}")
-                break
-        if timings:
-            p50, p95 = statistics.median(timings), percentile(timings, 0.95)
-            print(f"{name:<20} {len(timings):>5} {p50:>8.1f} {p95:>8.1f}")
+    codes = municipalities(base)
+    kinds = addresses(base, codes)
+    cold = {name: measure(urls, len(urls), fetch) for name, urls in kinds.items()}
+    warm = {name: measure(urls, args.requests, fetch) for name, urls in kinds.items()}
+    print(f"# {len(codes)} municipalities × {len(CLIENTS)} client groups; times in ms")
+    print(
+        "| page | cold: first | cold: n | p50 | p95 | warm: n | p50 | p95 |\n"
+        "|---|---|---|---|---|---|---|---|"
+    )
+    for name in kinds:
+        c, w = cold[name], warm[name]
+        print(
+            f"| {name} | {c[0]:.1f} | {len(c)} | {statistics.median(c):.1f} | "
+            f"{percentile(c, 0.95):.1f} | {len(w)} | {statistics.median(w):.1f} | "
+            f"{percentile(w, 0.95):.1f} |"
+        )
+    return 0
 
 
 if __name__ == "__main__":
-    import urllib.parse
-
-    main()
+    try:
+        sys.exit(main())
+    except BenchError as error:
+        print(f"bench/latency.py: {error}", file=sys.stderr)
+        sys.exit(1)

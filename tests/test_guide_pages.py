@@ -171,7 +171,7 @@ def test_phase_page__lists_every_municipality(client: Client) -> None:
 @pytest.mark.parametrize(
     ("query", "expected_url"),
     [
-        ("kielikurssille", "/phases/literacy/"),
+        ("kielikurssille", "/phases/training/"),
         ("suomen kieltä", "/phases/training/"),
         ("lukutaito", "/phases/literacy/"),
         ("yhteiskuntaorientaatio", "/phases/orientation/"),

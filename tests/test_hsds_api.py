@@ -218,7 +218,7 @@ def test_filters__are_cumulative(client: Client) -> None:
         ("/services?page=-1", 400),
         ("/services?page=abc", 400),
         ("/services?page=1.5", 400),
-        ("/services?page=9999", 400),
+        ("/services?page=9999", 404),
         ("/services?per_page=0", 400),
         ("/services?per_page=100000", 400),
         ("/services?format=xml", 400),

@@ -332,7 +332,29 @@ def test_stopwords_are_dropped() -> None:
 
 def test_languages() -> None:
     assert index_terms("Language courses", "en") == ["language", "languag", "courses", "cours"]
-    assert index_terms("Svenska språkkurser", "sv") == ["svenska", "språkkurser"]
+    assert index_terms("Svenska språkkurser", "sv") == [
+        "svenska",
+        "svensk",
+        "språkkurser",
+        "språkkurs",
+    ]
+    assert index_terms("Kurs", "so") == ["kurs"]  # no stemmer: the word as it is
+
+
+def test_cyrillic_and_arabic_script_words_meet_their_other_forms() -> None:
+    """Ukrainian has no Snowball stemmer; Russian's strips the same endings, so "курси"
+    (Ukrainian) and "курсы" (Russian) both give "курс"; Arabic and Persian words get stems."""
+    assert "курс" in index_terms("курси мови", "uk")
+    assert "курс" in query_terms("курсы")
+    assert set(query_terms("دورات")) & set(index_terms("دورة لغة", "ar"))
+
+
+def test_thai_is_matched_by_parts_of_a_run() -> None:
+    """Thai has no spaces between words: a query that is part of a longer run shares its
+    trigrams (weak terms), so it scores above zero, and less than the whole run."""
+    document = set(index_terms("คอร์สภาษาฟินแลนด์", "th"))
+    assert 0 < score(["ภาษาฟินแลนด์"], document) < score(["คอร์สภาษาฟินแลนด์"], document)
+    assert score(["สุขภาพ"], document) == 0
     assert index_terms("Kulttuuripassi", "fi-FI") == index_terms("Kulttuuripassi", "fi")
 
 

@@ -43,7 +43,7 @@ def pdf_info(pdf: bytes, tmp_path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def puolanka_ar_a4(django_db_blocker: pytest.FixtureRequest) -> bytes:
+def puolanka_ar_a4(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> bytes:
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
         content = service_map(municipality=municipality("puolanka"), second_lang="ar")
         return render.render_pdf(content, paper="a4")
@@ -177,3 +177,26 @@ def test_web__map_pages_and_files(url: str, status: int, content_type: str) -> N
     response = Client().get(url)
     assert response.status_code == status
     assert response["Content-Type"].startswith(content_type)
+
+
+@pytest.mark.skipif(not POPPLER, reason="poppler-utils missing")
+@pytest.mark.parametrize(
+    ("term", "lang", "paper"), [("suomussalmi", "ar", "a4"), ("kuusamo", "ar", "a3")]
+)
+def test_pdf__busiest_maps_fit_one_page_in_one_layout_pass(
+    term: str, lang: str, paper: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from weasyprint import HTML
+
+    layouts = []
+    original = HTML.render
+
+    def counted(self: HTML, *args: object, **kwargs: object) -> object:
+        layouts.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(HTML, "render", counted)
+    content = service_map(municipality=municipality(term), second_lang=lang)
+    info = pdf_info(render.render_pdf(content, paper=paper), tmp_path)
+    assert "Pages:           1" in info
+    assert len(layouts) == 1

@@ -81,6 +81,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Validators, 304s and Cache-Control per kind (core/httpcache.py); outermost, so that a
+    # conditional GET that still matches costs one one-row query.
+    "kotokartta.core.httpcache.http_cache",
     "kotokartta.core.pagecache.page_cache",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -200,6 +203,16 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 # Whole public responses cached in each worker's memory (core/pagecache.py); benchmarks switch it
 # off to measure the work behind a page.
 PAGE_CACHE = env.bool("KOTOKARTTA_PAGE_CACHE", default=True)
+
+# Service map PDFs are rendered ahead, once per data version, into VAR_DIR/maps/: a map request
+# starts `kotokartta map --warm` in the background when a version's maps are not there yet
+# (servicemap/ahead.py). On in production (and in scripts/run), off elsewhere.
+MAPS_AHEAD = env.bool("KOTOKARTTA_MAPS_AHEAD", default=PRODUCTION)
+MAPS_DIR = Path(env.str("KOTOKARTTA_MAPS_DIR", default=str(VAR_DIR / "maps")))
+
+# Where HTTP caching reads the published data version: a callable returning None or
+# (token, published_at); core/httpcache.py builds every ETag and Last-Modified from it.
+HTTP_CACHE_VERSION = "kotokartta.programme.publication.current"
 
 # Files served at the site's root as they are (benchmarks use it to serve a page as a static file).
 WHITENOISE_ROOT = env.str("KOTOKARTTA_WHITENOISE_ROOT", default="") or None

@@ -16,6 +16,7 @@ from rest_framework import serializers
 from kotokartta.api.errors import (
     MISSING_PARAMETER,
     NO_DATA,
+    NOT_FOUND,
     UNKNOWN_PARAMETER,
     ApiError,
     invalid,
@@ -36,7 +37,13 @@ PHASE_IDS = [p.id for p in PHASES]
 RESIDENCE_BASES = [b.value for b in ResidenceBasis]
 MUNICIPALITY_HELP = (
     "A municipality of the programme by Finnish or Swedish name, official code or alias, "
-    "case-insensitively: `kajaani`, `205`, `Kajana` and `Hyrnsalmi` all work."
+    "case-insensitively: `kajaani`, `205`, `Kajana` and `Hyrnsalmi` all work. Any text is a "
+    "well-formed name: one that names no municipality of the loaded data is a 404 whose "
+    "`error.allowed` lists the municipalities' codes."
+)
+MUNICIPALITY_NOT_FOUND = (
+    "No municipality of the programme has this name, code or alias (`error.parameter` is "
+    "`municipality`; `error.allowed` lists the codes)."
 )
 
 
@@ -137,16 +144,22 @@ class CoverageParams(DocumentQueryParams):
 
 def municipality_parameter(params_class: type[serializers.Serializer]) -> OpenApiParameter:
     """The `municipality` query parameter as `params_class` defines it, with examples (the
-    schema tests send them, so that generated requests also name real municipalities)."""
+    schema tests send them, so that generated requests also name real municipalities, and one
+    that is well-formed but unknown). minLength 1: a blank name is not valid (a 400)."""
     field = params_class().fields["municipality"]
     return OpenApiParameter(
         "municipality",
-        {"type": "string", "maxLength": field.max_length},
+        {"type": "string", "minLength": 1, "maxLength": field.max_length},
         OpenApiParameter.QUERY,
         required=field.required,
         description=str(field.help_text),
         examples=[
-            OpenApiExample(value, value=value) for value in ("kajaani", "205", "Kajana", "Kuusamo")
+            *(OpenApiExample(value, value=value) for value in ("kajaani", "205", "Kajana")),
+            OpenApiExample(
+                "Atlantis",
+                value="Atlantis",
+                summary="Well-formed, but no municipality of the programme: a 404.",
+            ),
         ],
     )
 
@@ -204,17 +217,23 @@ def validate_query(
 
 
 def find_municipality(term: str, parameter: str = "municipality") -> Municipality:
-    """`Municipality.objects.find`, or a 400 naming the parameter and the accepted codes."""
+    """`Municipality.objects.find`, or a 404 naming the parameter and the accepted codes.
+
+    A 404, not a 400: any text is a well-formed name (the schema cannot list the municipalities,
+    which come with the data), so a name that matches none is a resource not found, like an
+    unknown code in /municipalities/{code}/."""
     municipality = Municipality.objects.find(term)
     if municipality is None:
         known = list(Municipality.objects.all())
         if not known:
             raise ApiError(503, NO_DATA, "No programme data is loaded.")
         listing = ", ".join(f"{m.name.get('fi', m.id)} ({m.code})" for m in known)
-        raise invalid(
-            parameter,
+        raise ApiError(
+            404,
+            NOT_FOUND,
             f"Unknown municipality {term!r}. The programme's municipalities are: {listing}. "
             "Give a name, code or alias.",
-            [m.code for m in known],
+            parameter=parameter,
+            allowed=[m.code for m in known],
         )
     return municipality

@@ -26,17 +26,16 @@ import json
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+
+if TYPE_CHECKING:  # jsonschema is imported where it validates: it is slow to import
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
 
 __all__ = [
     "BASE_URI",
-    "ValidationError",
     "api_validator",
     "errors",
     "schema_dir",
@@ -94,6 +93,9 @@ def _files(folder: Path) -> Iterator[tuple[str, Path]]:
 @lru_cache(maxsize=4)
 def registry(folder: Path | None = None, *, strict: bool = False) -> Registry:
     """All schema files under their canonical addresses. Raises FileNotFoundError without them."""
+    from referencing import Registry
+    from referencing.jsonschema import DRAFT202012
+
     folder = folder or schema_dir()
     resources: list[tuple[str, Resource[Any]]] = []
     names: set[str] = set()
@@ -130,6 +132,8 @@ def api_validator(path: str) -> Draft202012Validator:
 
 @lru_cache(maxsize=64)
 def _validator(uri: str, strict: bool) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(
         {"$ref": uri},
         registry=registry(strict=strict),

@@ -7,6 +7,7 @@ from kotokartta.opendata import views
 app_name = "opendata"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.root, name="root"),
+    path("schema/", views.schema, name="schema"),
     re_path(r"^services/?$", views.services, name="services"),
     path("services/<str:id>", views.service_detail, name="service"),
     re_path(r"^organizations/?$", views.organizations, name="organizations"),

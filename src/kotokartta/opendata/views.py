@@ -9,8 +9,10 @@ no paging), `search`, and the filters the openapi file defines (`organization_id
 texts (an extension; Finnish by default).
 
 Errors are JSON `{"error": …, "status": …}`: 400 for a bad parameter, 404 for an unknown id or
-path, 405 for anything but GET/HEAD, 503 when no programme is loaded. Every response carries
-`Access-Control-Allow-Origin: *`: the data is public and the API sets no cookies.
+path or a page past the last one, 405 for anything but GET/HEAD, 503 when no programme is loaded.
+This API's own OpenAPI description (`openapi.hsds_openapi`) is served at /api/hsds/schema/.
+Every response carries `Access-Control-Allow-Origin: *`: the data is public and the API sets
+no cookies.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 
 from kotokartta.opendata.export import LICENCE_NOTES
 from kotokartta.opendata.hsds import (
@@ -38,6 +41,7 @@ from kotokartta.opendata.hsds import (
     build_hsds,
     page_count,
 )
+from kotokartta.opendata.openapi import MAX_SEARCH_CHARS, hsds_openapi, hsds_openapi_yaml
 from kotokartta.programme import models as m
 
 PROFILE_URL = "https://github.com/openreferral/specification/tree/3.0/schema"  # plain HSDS 3.0
@@ -51,6 +55,10 @@ View = Callable[..., HttpResponseBase]
 
 class BadRequest(ValueError):
     pass
+
+
+class NotFound(LookupError):
+    """A well-formed request for something that is not there (a page past the last one)."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -96,8 +104,10 @@ def _error(status: int, message: str) -> HttpResponse:
 
 
 def api_view(view: View) -> View:
-    """GET/HEAD only, CORS for all, and errors as JSON."""
+    """GET/HEAD only, CORS for all, and errors as JSON. Exempt from CSRF checks (read-only, no
+    cookies, no session): any other method is this API's 405, not the CSRF middleware's 403."""
 
+    @csrf_exempt
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         response: HttpResponseBase
@@ -109,6 +119,8 @@ def api_view(view: View) -> View:
                 response = view(request, *args, **kwargs)
             except BadRequest as error:
                 response = _error(400, str(error))
+            except NotFound as error:
+                response = _error(404, str(error))
             except NoProgrammeLoaded:
                 response = _error(503, "no programme data is loaded")
             except DatabaseError:
@@ -133,7 +145,7 @@ def _lang(request: HttpRequest) -> str:
 
 def _positive_int(request: HttpRequest, name: str, default: int, maximum: int) -> int:
     raw = request.GET.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
     try:
         value = int(raw)
@@ -146,7 +158,7 @@ def _positive_int(request: HttpRequest, name: str, default: int, maximum: int) -
 
 def _uuid_param(request: HttpRequest, name: str) -> str | None:
     raw = request.GET.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return None
     try:
         return str(uuid.UUID(raw))
@@ -155,12 +167,22 @@ def _uuid_param(request: HttpRequest, name: str) -> str | None:
 
 
 def _bool_param(request: HttpRequest, name: str) -> bool:
-    raw = request.GET.get(name, "").lower()
-    if raw in ("", "false", "0", "no"):
+    raw = request.GET.get(name)
+    if raw is None:
+        return False
+    raw = raw.lower()
+    if raw in ("false", "0", "no"):
         return False
     if raw in ("true", "1", "yes"):
         return True
     raise BadRequest(f"{name} must be true or false, not {raw!r}")
+
+
+def _search_words(request: HttpRequest) -> list[str]:
+    text = request.GET.get("search", "")
+    if len(text) > MAX_SEARCH_CHARS:
+        raise BadRequest(f"search must be at most {MAX_SEARCH_CHARS} characters")
+    return text.casefold().split()
 
 
 def _format(request: HttpRequest) -> str:
@@ -183,6 +205,8 @@ def _matches(record: Record, words: list[str]) -> bool:
 def _listing(request: HttpRequest, items: Iterable[Record]) -> HttpResponseBase:
     """The HSDS Page shape, or every item as NDJSON with `format=ndjson`."""
     fmt = _format(request)
+    page = _positive_int(request, "page", 1, 10**9)  # checked even where NDJSON ignores it
+    per_page = _positive_int(request, "per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE)
     if fmt == "ndjson":
         rows = list(items)
 
@@ -191,12 +215,10 @@ def _listing(request: HttpRequest, items: Iterable[Record]) -> HttpResponseBase:
                 yield (_dumps(item) + "\n").encode("utf-8")
 
         return StreamingHttpResponse(lines(), content_type=f"{NDJSON}; charset=utf-8")
-    page = _positive_int(request, "page", 1, 10**9)
-    per_page = _positive_int(request, "per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE)
     rows = list(items)
     total_pages = page_count(len(rows), per_page)
     if page > total_pages:
-        raise BadRequest(f"page {page} is beyond the last page ({total_pages})")
+        raise NotFound(f"page {page} is beyond the last page ({total_pages})")
     contents = rows[(page - 1) * per_page : page * per_page]
     return _json(
         {
@@ -239,7 +261,7 @@ def _linked_to(data: HsdsData, request: HttpRequest) -> set[str] | None:
 def _services(data: HsdsData, request: HttpRequest) -> list[Record]:
     organization_id = _uuid_param(request, "organization_id")
     linked = _linked_to(data, request)
-    words = request.GET.get("search", "").casefold().split()
+    words = _search_words(request)
     return [
         s
         for s in data.tables["services"]
@@ -297,7 +319,7 @@ def service_detail(request: HttpRequest, id: str) -> HttpResponse:
 @api_view
 def organizations(request: HttpRequest) -> HttpResponseBase:
     data = current_data(_lang(request))
-    words = request.GET.get("search", "").casefold().split()
+    words = _search_words(request)
     full = _bool_param(request, "full")
     rows = [o for o in data.tables["organizations"] if not words or _matches(o, words)]
     if full:
@@ -336,7 +358,7 @@ def service_at_location_detail(request: HttpRequest, id: str) -> HttpResponse:
 @api_view
 def taxonomies(request: HttpRequest) -> HttpResponseBase:
     data = current_data(_lang(request))
-    words = request.GET.get("search", "").casefold().split()
+    words = _search_words(request)
     return _listing(
         request, (t for t in data.tables["taxonomies"] if not words or _matches(t, words))
     )
@@ -355,7 +377,7 @@ def taxonomy_terms(request: HttpRequest) -> HttpResponseBase:
     taxonomy_id = _uuid_param(request, "taxonomy_id")
     parent_id = _uuid_param(request, "parent_id")
     top_only = _bool_param(request, "top_only")
-    words = request.GET.get("search", "").casefold().split()
+    words = _search_words(request)
     rows = [
         t
         for t in data.tables["taxonomy_terms"]
@@ -377,3 +399,16 @@ def taxonomy_term_detail(request: HttpRequest, id: str) -> HttpResponse:
 @api_view
 def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
     return _error(404, f"no such HSDS API path: {request.path}")
+
+
+@api_view
+def schema(request: HttpRequest) -> HttpResponse:
+    """This API's OpenAPI description: YAML, or JSON with `?format=json`."""
+    fmt = request.GET.get("format", "yaml")
+    if fmt == "json":
+        return _json(hsds_openapi())
+    if fmt != "yaml":
+        raise BadRequest(f"format must be yaml or json, not {fmt!r}")
+    return HttpResponse(
+        hsds_openapi_yaml(), content_type="application/vnd.oai.openapi; charset=utf-8"
+    )

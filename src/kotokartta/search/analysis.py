@@ -3,7 +3,11 @@
 Finnish is analysed with Voikko (base forms, and compound parts from WORDBASES, so
 "kielikurssille" gives "kielikurssi", "kieli" and "kurssi"); Snowball stems are the
 fallback for words Voikko does not know, and for everything when Voikko is missing.
-English is lowercased and Snowball-stemmed; other languages are only lowercased.
+English is lowercased and Snowball-stemmed. Swedish, and words in Cyrillic (Russian, Ukrainian)
+and Arabic script (Arabic, Persian), get their Snowball stems too, so that "курсы"/"курси" and
+"språkkurser"/"språkkurs" meet. Thai, written without spaces between words, is matched by parts:
+each Thai run also gives its character trigrams as weak terms, so a query that is part of a longer
+run finds it. Other languages are only lowercased.
 
 The same analysis runs on both sides: `index_terms` for a document, `query_terms` /
 `score` for what a person typed. A query is analysed as Finnish *and* English, because
@@ -361,6 +365,49 @@ def _english_terms(word: str) -> _Terms:
     return _Terms(_ordered([word, _stem(word, "english")]), ())
 
 
+def _script(word: str) -> str:
+    """'latin', 'cyrillic', 'arabic', 'thai' or 'other', by the word's first letter."""
+    for ch in word:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            for script in ("LATIN", "CYRILLIC", "ARABIC", "THAI"):
+                if name.startswith(script):
+                    return script.lower()
+            return "other"
+    return "other"
+
+
+_SCRIPT_STEMMERS: dict[str, tuple[str, ...]] = {
+    "cyrillic": ("russian",),
+    "arabic": ("arabic", "persian"),
+}
+"""Snowball stemmers for words in a script, whatever the text's language: Ukrainian has no
+Snowball stemmer, and Russian's strips most of the same endings (курси/курсы → курс)."""
+
+THAI_GRAM = 3
+
+
+def _grams(word: str) -> tuple[str, ...]:
+    """A Thai run's character trigrams ('คอร์สภาษา' → 'คอร', 'อร์', …); () when shorter."""
+    if len(word) <= THAI_GRAM:
+        return ()
+    return tuple(dict.fromkeys(word[i : i + THAI_GRAM] for i in range(len(word) - THAI_GRAM + 1)))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _script_terms(word: str, swedish: bool) -> _Terms:
+    """The terms every language other than Finnish and English gives a word: the word, the
+    stems of its script's stemmers (and the Swedish stem of a Latin word when `swedish`), and a
+    Thai run's trigrams as weak terms."""
+    script = _script(word)
+    algorithms = _SCRIPT_STEMMERS.get(script, ())
+    if swedish and script == "latin":
+        algorithms = ("swedish",)
+    strong = _ordered([word, *(_stem(word, algorithm) for algorithm in algorithms)])
+    weak = _ordered(_grams(_clean(word)), exclude=strong) if script == "thai" else ()
+    return _Terms(strong, weak)
+
+
 def _language(lang: str) -> str:
     return re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0]
 
@@ -379,7 +426,7 @@ def _token_terms(token: _Token, lang: str) -> _Terms:
         return _Terms(strong_terms, _ordered(weak, exclude=strong_terms))
     if lang == "en":
         return _english_terms(token.text)
-    return _Terms((token.text,), ())
+    return _script_terms(token.text, lang == "sv")
 
 
 def index_terms(text: str, lang: str) -> list[str]:
@@ -387,7 +434,8 @@ def index_terms(text: str, lang: str) -> list[str]:
 
     Finnish: tokens, Voikko base forms, compound parts (base form and surface) and
     Snowball stems for words Voikko does not know. English: tokens and Snowball stems.
-    Other languages: tokens. Stopwords dropped; first-seen order; no duplicates.
+    Other languages: tokens, with stems for Swedish, Cyrillic and Arabic script and trigrams
+    for Thai. Stopwords dropped; first-seen order; no duplicates.
     """
     lang = _language(lang)
     result: dict[str, None] = {}
@@ -421,7 +469,8 @@ class _QueryWord:
 
 @lru_cache(maxsize=1024)
 def _query_groups(query: str) -> tuple[_QueryWord, ...]:
-    """One group of terms per query word, Finnish and English analyses together."""
+    """One group of terms per query word: the Finnish, English and script analyses together
+    (a query's language is not known)."""
     query = _cap(query or "")
     groups: list[_QueryWord] = []
     seen: set[str] = set()
@@ -431,8 +480,9 @@ def _query_groups(query: str) -> tuple[_QueryWord, ...]:
         seen.add(token.text)
         fi = _token_terms(token, "fi")
         en = _english_terms(token.text)
-        strong = _ordered([*fi.strong, *en.strong])
-        weak = _ordered([*fi.weak, *en.weak], exclude=strong)
+        other = _script_terms(token.text, True)
+        strong = _ordered([*fi.strong, *en.strong, *other.strong])
+        weak = _ordered([*fi.weak, *en.weak, *other.weak], exclude=strong)
         groups.append(_QueryWord(token.text, frozenset(strong), frozenset(weak), strong + weak))
     return tuple(groups)
 
@@ -466,7 +516,17 @@ def score(query: list[str], document: AbstractSet[str]) -> float:
     word get 0.5 on top, so they always rank above documents matching only some.
     0: no match.
     """
-    groups = [group for item in query for group in _query_groups(item)]
+    return score_groups(query_groups(query), document)
+
+
+def query_groups(query: list[str]) -> tuple[_QueryWord, ...]:
+    """The analysed words of `query` (as `score` takes it), for scoring many documents with
+    `score_groups` without analysing the query again for each."""
+    return tuple(group for item in query for group in _query_groups(item))
+
+
+def score_groups(groups: tuple[_QueryWord, ...], document: AbstractSet[str]) -> float:
+    """`score` for a query analysed once with `query_groups`."""
     if not groups:
         return 0.0
     credits = []
@@ -488,4 +548,5 @@ def clear_caches() -> None:
     _analyses.cache_clear()
     _finnish_terms.cache_clear()
     _english_terms.cache_clear()
+    _script_terms.cache_clear()
     _query_groups.cache_clear()

@@ -10,7 +10,8 @@ from kotokartta.programme import models as m
 from kotokartta.programme.vocabulary import PHASE_BY_ID, PHASES
 from kotokartta.search import backends
 from kotokartta.search.analysis import index_terms
-from kotokartta.search.models import SearchDocument
+from kotokartta.search.lexicon import load_lexicon
+from kotokartta.search.models import SearchDocument, SearchTerm
 from kotokartta.search.selectors import forget_index
 
 
@@ -28,8 +29,14 @@ def _local_texts(value: dict[str, str] | None) -> list[tuple[str, str]]:
 
 def rebuild_index() -> int:
     """Replace the index with documents for every phase, provision, activity and municipality,
-    and bring the database's text-search index in step (`backends.sync_index`)."""
+    the vocabulary of their terms, and bring the database's text-search and trigram indexes in
+    step (`backends.sync_index`). The search lexicon's words for a phase go into the phase's
+    document and every provision of the phase. Raises `LexiconError` for a broken lexicon
+    before anything is replaced."""
+    lexicon = load_lexicon()
+    lexicon_terms = {phase.id: _terms(lexicon.for_phase(phase.id)) for phase in PHASES}
     SearchDocument.objects.all().delete()
+    SearchTerm.objects.all().delete()
     docs: list[SearchDocument] = []
     texts = content.content()
     for phase in PHASES:
@@ -47,6 +54,7 @@ def rebuild_index() -> int:
                 title=dict(names),
                 snippet=dict(summaries),
                 title_terms=_terms(title_texts),
+                lexicon_terms=lexicon_terms[phase.id],
                 terms=_terms([*title_texts, *_local_texts(summaries)]),
             )
         )
@@ -92,6 +100,7 @@ def rebuild_index() -> int:
                 title=title,
                 snippet=dict(provision.details or {}),
                 title_terms=_terms(_local_texts(title)),
+                lexicon_terms=lexicon_terms[provision.phase],
                 terms=_terms([*parts, *_local_texts(title)]),
             )
         )
@@ -108,6 +117,13 @@ def rebuild_index() -> int:
             )
         )
     SearchDocument.objects.bulk_create(docs, batch_size=500)
+    vocabulary: dict[str, None] = {}
+    for doc in docs:
+        vocabulary.update(dict.fromkeys(doc.terms.split()))
+        vocabulary.update(dict.fromkeys(doc.lexicon_terms.split()))
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(term=term) for term in vocabulary if len(term) <= 200], batch_size=1000
+    )
     backends.sync_index()
     forget_index()
     return len(docs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import logging
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from django.utils.translation import gettext, gettext_noop
 from kotokartta.core.text import content_language
 from kotokartta.programme.labels import STATUS
 from kotokartta.programme.vocabulary import STATUS_NAMES
+from kotokartta.servicemap import fit
 from kotokartta.servicemap.selectors import (
     PAPERS,
     Row,
@@ -23,6 +25,8 @@ from kotokartta.servicemap.selectors import (
     area_overview_svg,
     purchase_arrangements,
 )
+
+logger = logging.getLogger(__name__)
 
 CSS_PATH = Path(__file__).parent / "static" / "servicemap" / "map.css"
 GROUPS = (
@@ -58,9 +62,9 @@ def map_context(service_map: ServiceMap, *, paper: str = "web") -> dict[str, Any
     }
 
 
-# Starting and smallest font sizes (pt): a map is one page; a busy municipality gets smaller type.
+# Largest and smallest type sizes (pt): a map is one page; a busy municipality gets smaller type.
 FONT_SIZES = {"a4": (6.6, 4.4), "a3": (8.6, 5.6)}
-FONT_STEP = 0.4
+FONT_STEP = 0.2
 
 
 def render_html(
@@ -73,23 +77,38 @@ def render_html(
         page_size=size,
         orientation=orientation,
         css=_css(),
-        font_size=f"{font_size or FONT_SIZES[paper][0]:.1f}",
+        font_size=f"{font_size or FONT_SIZES[paper][0]:.2f}",
     )
     return render_to_string("servicemap/print.html", context)
 
 
+def _with_font_size(html: str, *, paper: str, old: float, new: float) -> str:
+    rule = f".smap--{paper}{{font-size:{old:.2f}pt}}"
+    if rule not in html:
+        raise ValueError(f"servicemap/print.html no longer sets {rule}")
+    return html.replace(rule, f".smap--{paper}{{font-size:{new:.2f}pt}}", 1)
+
+
 def render_pdf(service_map: ServiceMap, *, paper: str = "a4") -> bytes:
-    """The map as a one-page PDF: the type shrinks step by step until the map fits the page
-    (down to a floor that stays legible; past it the map runs on to a second page)."""
+    """The map as a one-page PDF in one layout pass: the type size is chosen from the text's
+    measured widths before WeasyPrint runs (servicemap/fit.py). Should the estimate ever be
+    wrong, the map is laid out again a step smaller (logged), down to a floor that stays legible;
+    past it the map runs on to a second page."""
     from weasyprint import HTML
 
-    size, smallest = FONT_SIZES[paper]
+    largest, smallest = FONT_SIZES[paper]
+    html = render_html(service_map, paper=paper, font_size=largest)
+    size = fit.choose_font_size(html, paper=paper, largest=largest, smallest=smallest)
     while True:
-        html = render_html(service_map, paper=paper, font_size=size)
-        document = HTML(string=html, base_url=str(settings.BASE_DIR)).render()
-        if len(document.pages) == 1 or size - FONT_STEP < smallest:
+        sized = _with_font_size(html, paper=paper, old=largest, new=size)
+        document = HTML(string=sized, base_url=str(settings.BASE_DIR)).render()
+        if len(document.pages) == 1 or size <= smallest:
             return bytes(document.write_pdf())
-        size -= FONT_STEP
+        logger.warning(
+            "service map %s (%s, %s): %.2f pt ran to %d pages; laying it out again",
+            service_map.code, paper, service_map.second_lang, size, len(document.pages),
+        )  # fmt: skip
+        size = max(smallest, round(size - FONT_STEP, 2))
 
 
 # --- SVG ---------------------------------------------------------------------------------------

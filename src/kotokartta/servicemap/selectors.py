@@ -9,7 +9,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-import segno
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
@@ -46,6 +45,8 @@ def live_url(municipality: m.Municipality, lang: str = "fi") -> str:
 
 def qr_svg(url: str, *, scale: int = 2) -> str:
     """A QR code for `url` as inline SVG (error correction M: survives a worn print)."""
+    import segno  # where it is used: not every request draws a QR code
+
     return segno.make(url, error="m", micro=False).svg_inline(scale=scale, dark="#000", light=None)
 
 

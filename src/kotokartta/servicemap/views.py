@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from kotokartta.core.http import NotFound
 from kotokartta.programme.models import Municipality
+from kotokartta.servicemap import ahead
 from kotokartta.servicemap import render as maprender
 from kotokartta.servicemap.selectors import (
     PAPERS,
@@ -62,14 +63,14 @@ def municipality_file(request: HttpRequest, slug: str, fmt: str, paper: str = "a
     if municipality is None or paper not in PAPERS:
         raise NotFound(kind="municipality", term=slug)
     second = _second_lang(request)
-    content = service_map(municipality=municipality, second_lang=second)
     if fmt == "svg":
+        content = service_map(municipality=municipality, second_lang=second)
         response = HttpResponse(maprender.render_svg(content), content_type="image/svg+xml")
         filename = f"palvelukartta-{municipality.id}-{second}.svg"
     else:
-        response = HttpResponse(
-            maprender.render_pdf(content, paper=paper), content_type="application/pdf"
-        )
+        ahead.start_warming()
+        pdf = ahead.map_pdf(municipality=municipality, second_lang=second, paper=paper)
+        response = HttpResponse(pdf, content_type="application/pdf")
         filename = f"palvelukartta-{municipality.id}-{second}-{paper}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
@@ -79,9 +80,8 @@ def municipality_file(request: HttpRequest, slug: str, fmt: str, paper: str = "a
 def area_file(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt == "svg":
         return HttpResponse(area_overview_svg(lang="fi"), content_type="image/svg+xml")
-    from weasyprint import HTML
-
-    pdf = HTML(string=maprender.render_area_html(lang=_second_lang(request))).write_pdf()
-    response = HttpResponse(bytes(pdf), content_type="application/pdf")
+    ahead.start_warming()
+    pdf = ahead.area_pdf(second_lang=_second_lang(request))
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="kainuu-koillismaa-ostopalvelut.pdf"'
     return response

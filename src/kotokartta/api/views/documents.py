@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from kotokartta.api import documents as d
 from kotokartta.api import geo
 from kotokartta.api.filters import (
+    MUNICIPALITY_NOT_FOUND,
     CoverageParams,
     PathParams,
     QueryParams,
@@ -43,7 +44,12 @@ SEARCH_KEYS = ("phase", "municipality", "title", "url", "lang")
     "`undetermined` step that says so. The same document as `kotokartta path MUNICIPALITY "
     "--client CLIENT --json` (the same code builds both). Nothing asked is stored.",
     parameters=[PathParams, municipality_parameter(PathParams)],
-    responses=responses(d.PathDocumentSerializer, "The path.", unavailable=True),
+    responses=responses(
+        d.PathDocumentSerializer,
+        "The path.",
+        not_found=MUNICIPALITY_NOT_FOUND,
+        unavailable=True,
+    ),
 )
 class PathView(ApiView):
     params_class = PathParams
@@ -70,7 +76,12 @@ class PathView(ApiView):
     "too), best first. The same results as `kotokartta search QUERY --json`, each with the "
     "language of its title. Nothing asked is stored.",
     parameters=[SearchParams, municipality_parameter(SearchParams)],
-    responses=responses(d.SearchDocumentSerializer, "The results, best first.", unavailable=True),
+    responses=responses(
+        d.SearchDocumentSerializer,
+        "The results, best first.",
+        not_found=MUNICIPALITY_NOT_FOUND,
+        unavailable=True,
+    ),
 )
 class SearchView(ApiView):
     params_class = SearchParams

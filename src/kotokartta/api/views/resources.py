@@ -17,6 +17,7 @@ from rest_framework import generics
 from kotokartta.api import serializers as s
 from kotokartta.api.errors import not_found
 from kotokartta.api.filters import (
+    MUNICIPALITY_NOT_FOUND,
     PageParams,
     ProvisionParams,
     QueryParams,
@@ -279,7 +280,9 @@ class ProvisionContextMixin:
         "serve its residents (its own and the area-wide ones).",
         parameters=[ProvisionParams, municipality_parameter(ProvisionParams)],
         responses=responses(
-            s.ProvisionSerializer, "A page of provisions.", not_found=PAGE_NOT_FOUND
+            s.ProvisionSerializer,
+            "A page of provisions.",
+            not_found=PAGE_NOT_FOUND + " Or: " + MUNICIPALITY_NOT_FOUND,
         ),
     )
 )

@@ -37,14 +37,27 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=FORMATS, help="default: from the file suffix")
         parser.add_argument("--all", action="store_true", help="every municipality × a4, a3 (PDF)")
         parser.add_argument("--area", action="store_true", help="the area overview (SVG or PDF)")
-        parser.add_argument("-o", "--output", required=True, help="file, or folder with --all")
+        parser.add_argument(
+            "--warm",
+            action="store_true",
+            help="render every missing PDF map of the current data version ahead, for the web",
+        )
+        parser.add_argument("-o", "--output", help="file, or folder with --all")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        output = Path(options["output"])
+        self.verbosity = options["verbosity"]
         if not Municipality.objects.exists():
             raise CommandError(
                 "no programme data is loaded; run `kotokartta data load`", returncode=1
             )
+        if options["warm"]:
+            if options["municipality"] or options["all"] or options["area"] or options["output"]:
+                raise CommandError("--warm renders into the map store; name nothing", returncode=2)
+            self._warm()
+            return
+        if not options["output"]:
+            raise CommandError("give the output: -o FILE (or a folder with --all)", returncode=2)
+        output = Path(options["output"])
         if options["all"]:
             if options["municipality"] or options["area"]:
                 raise CommandError("--all writes every municipality; name none", returncode=2)
@@ -117,6 +130,22 @@ class Command(BaseCommand):
         if sys.stderr.isatty():
             self.stderr.write("")
         self.stdout.write(f"Wrote {total + 1} files into {folder}")
+
+    def _warm(self) -> None:
+        from kotokartta.servicemap import ahead
+
+        started = time.monotonic()
+        verbose = int(self.verbosity) > 1
+
+        def report(name: str) -> None:
+            if verbose:
+                self.stderr.write(f"{name} ({time.monotonic() - started:.1f} s)")
+
+        rendered, present = ahead.warm(report=report)
+        self.stdout.write(
+            f"Maps ahead: {rendered} rendered, {present} already there "
+            f"({time.monotonic() - started:.1f} s)"
+        )
 
     def _write(self, path: Path, data: bytes) -> None:
         try:
