@@ -221,4 +221,5 @@ def test_staff_pages__never_come_from_the_public_page_cache() -> None:
     assert response.status_code == 302
     editor = signed_in(make_user("kuhmo-editor", "editor", "kuhmo"), verified=False)
     assert editor.get("/staff/municipalities/kajaani/").status_code == 403
-    assert admin.get("/staff/").headers["Cache-Control"] == "no-store, private"
+    cache_control = admin.get("/staff/").headers["Cache-Control"]
+    assert {"no-store", "private"} <= {part.strip() for part in cache_control.split(",")}
