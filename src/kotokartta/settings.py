@@ -6,6 +6,7 @@ embedded SQLite database in ./var/ (development mode is still off: DEBUG default
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta as _timedelta
 from pathlib import Path
 
 import environ
@@ -51,7 +52,6 @@ else:
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.auth",
-    "django.contrib.sessions",
     "django.contrib.staticfiles",
     "kotokartta.core",
     "kotokartta.site",
@@ -71,6 +71,14 @@ INSTALLED_APPS = [
     "kotokartta.integrations.ptv",
     "kotokartta.devtools",
     "kotokartta.orientation",
+    # Staff editing (/staff/): sessions, sign-in throttling, one-time codes, history.
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "simple_history",
+    "kotokartta.staff",
 ]
 
 MIDDLEWARE = [
@@ -82,20 +90,26 @@ MIDDLEWARE = [
     "kotokartta.core.pagecache.page_cache",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Sessions and users for the staff pages; a session cookie is set only on sign-in.
-    "django.contrib.sessions.middleware.SessionMiddleware",
     "kotokartta.core.middleware.privacy_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Sessions and the CSRF cookie are scoped to /staff/ (SESSION_COOKIE_PATH, CSRF_COOKIE_PATH):
+    # a public page never receives or sets a cookie.
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Sets no cookie unless a template asks for a token (no public page does: their forms are GET).
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Deny by default: every /staff/ address but the sign-in needs a signed-in staff member
+    # (and a verified one-time code for publishers and area admins).
+    "kotokartta.staff.middleware.staff_gate",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kotokartta.urls"
-LOGIN_URL = "/staff/login/"
 WSGI_APPLICATION = "kotokartta.wsgi.application"
 
 TEMPLATES = [
@@ -108,6 +122,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
                 "kotokartta.site.context.site",
+                "django.contrib.messages.context_processors.messages",
+                "kotokartta.staff.context.staff",
             ],
         },
     },
@@ -220,6 +236,46 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("KOTOKARTTA_HSTS_INCLUDE_SUBDOMAINS", default=True)
     SECURE_HSTS_PRELOAD = env.bool("KOTOKARTTA_HSTS_PRELOAD", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Staff sign-in (docs/staff.md). Django's own users and password hashing; django-axes locks an
+# account after AXES_FAILURE_LIMIT failed attempts for KOTOKARTTA_LOCKOUT_MINUTES, whatever
+# password comes next; publishers and area admins add a TOTP code (django-otp). The backend list
+# is the one place to plug in single sign-on later (docs/adr/0007-staff-editing.md).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "staff:login"
+LOGIN_REDIRECT_URL = "staff:dashboard"
+SESSION_COOKIE_PATH = "/staff/"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = env.int("KOTOKARTTA_STAFF_SESSION_SECONDS", default=8 * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_COOKIE_PATH = "/staff/"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = _timedelta(minutes=env.int("KOTOKARTTA_LOCKOUT_MINUTES", default=30))
+# The account is locked, whatever address the attempts come from (behind a proxy every
+# visitor may share one address, so locking by address would lock everyone out). axes.W006
+# warns about address-based lockout only; it does not apply to this setting.
+AXES_LOCKOUT_PARAMETERS = ["username"]
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "staff/locked.html"
+AXES_VERBOSE = False
+OTP_TOTP_ISSUER = "Kotokartta"
 
 LOGGING = {
     "version": 1,

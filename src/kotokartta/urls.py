@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", include("kotokartta.api.urls")),
     path("api/hsds/", include("kotokartta.opendata.urls")),
     path("staff/orientation/", include("kotokartta.orientation.urls")),
+    path("staff/", include("kotokartta.staff.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", include("kotokartta.guide.urls")),

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
 from kotokartta.core.errors import database_error_message
-from kotokartta.programme.data_subcommands import data_subcommands
+from kotokartta.programme.data_subcommands import data_subcommands, load_options
 from kotokartta.programme.export import export_programme
 from kotokartta.programme.services import (
     ProgrammeInvalid,
@@ -69,6 +69,8 @@ class Command(BaseCommand):
             action="store_true",
             help="do nothing when the database already holds exactly these files",
         )
+        for option in load_options():
+            load.add_argument(option.option, action="store_true", help=option.help)
         export = sub.add_parser(
             "export", parents=[quiet], help="Write the database back as data files."
         )
@@ -90,10 +92,20 @@ class Command(BaseCommand):
             if action == "load" and options.get("if_changed") and is_loaded(folder=folder):
                 self.stdout.write(f"{folder} is already loaded; nothing to do")
                 return
+            if action == "load" and options.get("if_changed"):
+                for option in load_options():
+                    reason = option.keep_reason()
+                    if reason:
+                        self.stdout.write(reason)
+                        return
             programme = validate_folder(folder=folder)
             if action == "check":
                 self.stdout.write(f"{folder}: OK ({_counts(programme)})")
                 return
+            for option in load_options():
+                if options.get(option.dest):
+                    option.take_in(self, folder)
+                    return
             load_programme_from_folder(folder=folder, progress=self._progress(options))
         except ProgrammeInvalid as invalid:
             for problem in invalid.problems:
