@@ -61,12 +61,20 @@ def parse_age(text: str) -> int:
     return int(value)
 
 
-def answers_from(values: Mapping[str, str | None], *, today: date) -> Answers:
-    """Answers from text values keyed by `FIELDS` (missing or empty: not answered).
+def answers_from(
+    values: Mapping[str, str | None], *, today: date, empty_is_unanswered: bool = True
+) -> Answers:
+    """Answers from text values keyed by `FIELDS` (missing, or empty from a form: not answered).
 
-    `today` is used unless `values["today"]` fixes another date. Flags take yes/no words.
+    `today` is used unless `values["today"]` fixes another date. Flags take yes/no words. With
+    `empty_is_unanswered=False` (the API, where a parameter is either given or left out), an empty
+    value is checked like any other and so rejected with the field's own message.
     """
-    given = {k: v for k, v in values.items() if v is not None and str(v).strip() != ""}
+    given = {
+        k: v
+        for k, v in values.items()
+        if v is not None and (not empty_is_unanswered or str(v).strip() != "")
+    }
     for name in DATE_FIELDS:
         if name in given:
             parse_date(name, given[name])  # report a bad date before a missing permit

@@ -189,7 +189,8 @@ class EligibilityView(ApiView):
     def get(self, request: Request) -> Response:
         values: dict[str, str | None] = {name: self.params.get(name) for name in FIELDS}
         try:
-            answer = decide(answers_from(values, today=timezone.localdate()))
+            answers = answers_from(values, today=timezone.localdate(), empty_is_unanswered=False)
+            answer = decide(answers)
         except InputError as error:
             raise self._invalid(error) from None
         return Response(present.as_document(answer, lang=self.lang))
