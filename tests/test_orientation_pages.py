@@ -7,12 +7,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from kotokartta.orientation import permissions
 from kotokartta.orientation.models import DemandEntry, Scenario
+from tests.staff_helpers import make_user, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -34,20 +33,20 @@ URLS = [
 
 
 @pytest.fixture
-def rights(monkeypatch: pytest.MonkeyPatch) -> None:
-    """'planner' plans; 'editor' enters Paltamo's demand only; anyone else nothing."""
-    monkeypatch.setattr(permissions, "can_plan_orientation", lambda u: u.username == "planner")
-    monkeypatch.setattr(
-        permissions,
-        "can_enter_demand",
-        lambda u, m: u.username == "planner" or (u.username == "editor" and m == "paltamo"),
-    )
+def rights() -> None:
+    """The users `_client` makes have real staff roles; nothing to arrange beyond them."""
+
+
+ROLES: dict[str, tuple[str | None, tuple[str, ...]]] = {
+    "planner": ("area-admin", ()),  # area admins plan (and enter any municipality's demand)
+    "editor": ("editor", ("paltamo",)),  # editors enter their own municipality's demand only
+    "nobody": (None, ()),  # signed in, no staff role
+}
 
 
 def _client(name: str) -> Client:
-    client = Client()
-    client.force_login(User.objects.create_user(name, password="x"))
-    return client
+    role, municipalities = ROLES[name]
+    return signed_in(make_user(name, role, *municipalities), verified=role == "area-admin")
 
 
 @pytest.mark.parametrize("url", URLS)
