@@ -75,7 +75,7 @@ def _code_from_uri(uri: str) -> str:
 
 
 def _first_step(page: Any) -> Any:
-    return page.locator("p.status").first
+    return page.locator("dd.status").first
 
 
 def test_kuhmo_agreement__edited_reviewed_published_and_shown_publicly(
@@ -132,7 +132,10 @@ def test_kuhmo_agreement__edited_reviewed_published_and_shown_publicly(
     public.goto(f"{base}/ar/path?municipality=kuhmo&client=other")
     assert public.locator("html").get_attribute("dir") == "rtl"
     assert "status--available" in (_first_step(public).get_attribute("class") or "")
-    assert "Town of Kuhmo" in public.locator("dl.facts").first.inner_text()
+    # Proper names stay in Finnish on every non-English page (marked lang="fi"); the rest is Arabic.
+    facts = public.locator("dl.facts").first
+    assert "Kuhmon kaupunki, elinvoimapalvelut" in facts.inner_text()
+    assert "متاح" in facts.inner_text()  # "available"
 
     # The history names both people.
     publisher.goto(f"{base}/staff/provisions/{AGREEMENT}/history/")
