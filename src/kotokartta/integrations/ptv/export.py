@@ -70,6 +70,7 @@ from kotokartta.programme.vocabulary import (
     Status,
 )
 
+from .labels import LAW_NAME, label, residence_basis_name
 from .shapes import (
     language_items,
     municipality_area,
@@ -94,29 +95,6 @@ TARGET_GROUP_CITIZENS = {
 RESPONSIBLE_PARTNER_KINDS = frozenset(
     {OrganisationKind.MUNICIPALITY, OrganisationKind.WELLBEING_COUNTY, OrganisationKind.AUTHORITY}
 )
-
-RESIDENCE_BASES: dict[str, tuple[str, str]] = {
-    "quota_refugee": ("kiintiöpakolaiset", "quota refugees"),
-    "temporary_protection": ("tilapäistä suojelua saavat", "people under temporary protection"),
-    "international_protection": (
-        "kansainvälistä suojelua saavat",
-        "people granted international protection",
-    ),
-    "family_reunification": ("perheenyhdistämisen kautta tulleet", "family reunification"),
-    "unaccompanied_minor": ("ilman huoltajaa tulleet alaikäiset", "unaccompanied minors"),
-    "work": ("työn perusteella muuttaneet", "people who moved for work"),
-    "study": ("opiskelun perusteella muuttaneet", "people who moved to study"),
-    "family_member": ("perheenjäsenet", "family members"),
-    "spouse_of_worker_or_student": (
-        "työ- ja opiskeluperäisten maahanmuuttajien puolisot",
-        "spouses of people who came to work or study",
-    ),
-}
-
-LAW_NAME = {
-    "fi": "laki kotoutumisen edistämisestä (681/2023)",
-    "en": "Act on the Promotion of Integration (681/2023)",
-}
 
 README = """\
 Kotokartta: the Kainuu-Koillismaa integration programme as PTV open API v11 records
@@ -180,6 +158,10 @@ class _Served:
 
 def _bilingual(fi: str, en: str) -> dict[str, str]:
     return {"fi": fi, "en": en}
+
+
+def _names_in(bases: Iterable[str], lang: str) -> str:
+    return ", ".join(residence_basis_name(basis, lang) for basis in bases)
 
 
 def _join(parts: Iterable[str], sep: str = " ") -> str:
@@ -395,9 +377,9 @@ class _Exporter(ChannelsAndOrganisations):
         fi = "Kenelle: " + ", ".join(CLIENT_NAMES[c][0] for c in provision.clients) + "."
         en = "For: " + ", ".join(CLIENT_NAMES[c][1] for c in provision.clients) + "."
         if provision.target_groups:
-            names = [RESIDENCE_BASES.get(g, (g, g)) for g in provision.target_groups]
-            fi += " Oleskeluperuste: " + ", ".join(fi_name for fi_name, _ in names) + "."
-            en += " Basis of residence: " + ", ".join(en_name for _, en_name in names) + "."
+            groups = provision.target_groups
+            fi += " Oleskeluperuste: " + _names_in(groups, "fi") + "."
+            en += " Basis of residence: " + _names_in(groups, "en") + "."
         return language_items(_bilingual(fi, en))
 
     def legislation(self, provision: m.Provision) -> list[dict[str, Any]]:
@@ -407,7 +389,7 @@ class _Exporter(ChannelsAndOrganisations):
         return [
             {
                 "names": language_items(
-                    _bilingual(f"{law}, {LAW_NAME['fi']}", f"{law}, {LAW_NAME['en']}")
+                    _bilingual(f"{law}, {label(LAW_NAME, 'fi')}", f"{law}, {label(LAW_NAME, 'en')}")
                 ),
                 "webPages": [],
             }
