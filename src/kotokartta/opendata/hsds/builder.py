@@ -12,8 +12,6 @@ from django.utils import translation
 from kotokartta.core.text import localised
 from kotokartta.opendata.hsds.common import (
     COUNTRY,
-    ORGANISATION_KIND_NAMES,
-    REGION_OF_COUNTY,
     TABLES,
     Record,
     _clean,
@@ -21,6 +19,7 @@ from kotokartta.opendata.hsds.common import (
     _t,
     hsds_id,
 )
+from kotokartta.opendata.hsds.labels import organisation_kind_name, region_name
 from kotokartta.opendata.hsds.taxonomy import TAXONOMIES, Term, _terms
 from kotokartta.programme import models as m
 from kotokartta.programme.vocabulary import (
@@ -162,7 +161,7 @@ class HsdsBuilderBase:
     def build_organizations(self) -> None:
         area = self.text(self.dataset.area_name)
         for org in self.organisations:
-            kind = _pair(ORGANISATION_KIND_NAMES.get(org.kind, (org.kind, org.kind)), self.lang)
+            kind = organisation_kind_name(org.kind, self.lang)
             where = f", {self.mun_label(org.municipality)}" if org.municipality else ""
             record = f"organisation:{org.id}"
             org_id = hsds_id("organisation", org.id)
@@ -271,14 +270,14 @@ class HsdsBuilderBase:
                 )
             )
             if place.address:
-                region = REGION_OF_COUNTY.get(mun.wellbeing_county_id, ("", ""))
+                region = region_name(mun.wellbeing_county_id, self.lang)
                 self.tables["addresses"].append(
                     {
                         "id": hsds_id("address", place.id),
                         "location_id": location_id,
                         "address_1": place.address,
                         "city": localised(mun.name, "fi"),
-                        "state_province": _pair(region, self.lang),
+                        "state_province": region,
                         # Required by HSDS; empty when the document does not give it.
                         "postal_code": place.postal_code,
                         "country": COUNTRY,

@@ -8,7 +8,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from kotokartta.programme.vocabulary import (
-    OrganisationKind,
     Status,
 )
 
@@ -40,29 +39,12 @@ GEOJSON_FILE = "finland-municipalities.geojson"
 GEO_ATTRIBUTION = "© Maanmittauslaitos, CC BY 4.0"
 COUNTRY = "FI"
 
-# A wellbeing services county covers exactly one region (maakunta): the address's province.
-REGION_OF_COUNTY: dict[str, tuple[str, str]] = {
-    "kainuun-hyvinvointialue": ("Kainuu", "Kainuu"),
-    "pohjois-pohjanmaan-hyvinvointialue": ("Pohjois-Pohjanmaa", "North Ostrobothnia"),
-}
-
 STATUS_TO_HSDS: dict[str, str] = {
     Status.AVAILABLE: "active",
     Status.ON_NEED: "active",
     Status.PLANNED: "inactive",
     Status.NOT_ORGANISED: "inactive",
     Status.UNDETERMINED: "inactive",
-}
-
-ORGANISATION_KIND_NAMES: dict[str, tuple[str, str]] = {
-    OrganisationKind.MUNICIPALITY: ("Kunta", "Municipality"),
-    OrganisationKind.WELLBEING_COUNTY: ("Hyvinvointialue", "Wellbeing services county"),
-    OrganisationKind.EDUCATION: ("Oppilaitos", "Educational institution"),
-    OrganisationKind.ASSOCIATION: ("Järjestö tai yhdistys", "Association"),
-    OrganisationKind.COMPANY: ("Yritys", "Company"),
-    OrganisationKind.AUTHORITY: ("Viranomainen", "Authority"),
-    OrganisationKind.PROJECT: ("Hanke", "Project"),
-    OrganisationKind.OTHER: ("Muu toimija", "Other organisation"),
 }
 
 Record = dict[str, Any]

@@ -13,13 +13,13 @@ from kotokartta.documents.texts import (
     flag_kind_name,
 )
 from kotokartta.opendata.hsds.common import (
-    ORGANISATION_KIND_NAMES,
     STATUS_TO_HSDS,
     _pair,
     _sentence,
     _t,
     hsds_id,
 )
+from kotokartta.opendata.hsds.labels import ORGANISATION_KIND_NAMES, in_language
 from kotokartta.programme import models as m
 from kotokartta.programme.vocabulary import (
     CLIENT_NAMES,
@@ -294,14 +294,14 @@ def _terms(
             ),
         )
     )
-    for kind, pair in ORGANISATION_KIND_NAMES.items():
+    for kind, text in ORGANISATION_KIND_NAMES.items():
         terms.append(
             Term(
                 "kotokartta-organisation-kinds",
                 f"organisation-kind:{kind}",
-                _pair(pair, lang),
+                in_language(text, lang),
                 _sentence(
-                    _t(lang, "Toimijan laji: ", "Kind of organisation: ") + _pair(pair, lang)
+                    _t(lang, "Toimijan laji: ", "Kind of organisation: ") + in_language(text, lang)
                 ),
             )
         )

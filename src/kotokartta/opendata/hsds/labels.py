@@ -1,0 +1,47 @@
+"""The HSDS export's fixed names, through gettext: English message ids, translated in the opendata
+app's own catalogue (`opendata/locale/<lang>/LC_MESSAGES/django.po`); rendered with `label`."""
+
+from __future__ import annotations
+
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import pgettext_lazy
+
+from kotokartta.programme.vocabulary import OrganisationKind
+
+# A wellbeing services county covers exactly one region (maakunta): the address's province.
+REGION_OF_COUNTY: dict[str, Promise] = {
+    "kainuun-hyvinvointialue": pgettext_lazy("HSDS region", "Kainuu"),
+    "pohjois-pohjanmaan-hyvinvointialue": pgettext_lazy("HSDS region", "North Ostrobothnia"),
+}
+
+ORGANISATION_KIND_NAMES: dict[str, Promise] = {
+    OrganisationKind.MUNICIPALITY: pgettext_lazy("HSDS organisation kind", "Municipality"),
+    OrganisationKind.WELLBEING_COUNTY: pgettext_lazy(
+        "HSDS organisation kind", "Wellbeing services county"
+    ),
+    OrganisationKind.EDUCATION: pgettext_lazy("HSDS organisation kind", "Educational institution"),
+    OrganisationKind.ASSOCIATION: pgettext_lazy("HSDS organisation kind", "Association"),
+    OrganisationKind.COMPANY: pgettext_lazy("HSDS organisation kind", "Company"),
+    OrganisationKind.AUTHORITY: pgettext_lazy("HSDS organisation kind", "Authority"),
+    OrganisationKind.PROJECT: pgettext_lazy("HSDS organisation kind", "Project"),
+    OrganisationKind.OTHER: pgettext_lazy("HSDS organisation kind", "Other organisation"),
+}
+
+
+def in_language(text: Promise, lang: str) -> str:
+    """`text` in `lang`."""
+    with translation.override(lang):
+        return str(text)
+
+
+def region_name(county: str, lang: str) -> str:
+    """The region of a wellbeing services county in `lang`; empty for an unknown county."""
+    text = REGION_OF_COUNTY.get(county)
+    return "" if text is None else in_language(text, lang)
+
+
+def organisation_kind_name(kind: str, lang: str) -> str:
+    """An organisation kind's name in `lang`; an unknown kind as its code."""
+    text = ORGANISATION_KIND_NAMES.get(kind)
+    return kind if text is None else in_language(text, lang)

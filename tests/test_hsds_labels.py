@@ -1,0 +1,67 @@
+"""The HSDS export's region and organisation-kind names come from the opendata app's gettext
+catalogue, and those names are no longer kept as fi/en tuple tables."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from kotokartta.opendata.hsds.labels import (
+    ORGANISATION_KIND_NAMES,
+    organisation_kind_name,
+    region_name,
+)
+from kotokartta.programme.vocabulary import OrganisationKind
+
+HSDS_DIR = Path(settings.BASE_DIR) / "opendata" / "hsds"
+OPENDATA_CATALOGUES = sorted(
+    (Path(settings.BASE_DIR) / "opendata" / "locale").glob("*/LC_MESSAGES/django.po")
+)
+
+
+def test_regions__read_in_finnish_swedish_and_english() -> None:
+    county = "pohjois-pohjanmaan-hyvinvointialue"
+    assert region_name(county, "fi") == "Pohjois-Pohjanmaa"
+    assert region_name(county, "sv") == "Norra Österbotten"
+    assert region_name(county, "en") == "North Ostrobothnia"
+
+
+def test_an_unknown_county__has_no_region() -> None:
+    assert region_name("no-such-county", "fi") == ""
+
+
+def test_organisation_kinds__read_in_finnish_swedish_and_english() -> None:
+    association = OrganisationKind.ASSOCIATION
+    assert organisation_kind_name(association, "fi") == "Järjestö tai yhdistys"
+    assert organisation_kind_name(association, "sv") == "Organisation eller förening"
+    assert organisation_kind_name(association, "en") == "Association"
+
+
+def test_every_organisation_kind__has_a_name() -> None:
+    assert set(ORGANISATION_KIND_NAMES) == {kind.value for kind in OrganisationKind}
+
+
+def test_the_old_tuple_tables__are_gone_from_hsds_common() -> None:
+    source = (HSDS_DIR / "common.py").read_text(encoding="utf-8")
+    assert "REGION_OF_COUNTY" not in source
+    assert "ORGANISATION_KIND_NAMES" not in source
+
+
+@pytest.mark.skipif(shutil.which("msgattrib") is None, reason="gettext missing")
+@pytest.mark.parametrize("po", OPENDATA_CATALOGUES, ids=lambda p: p.parts[-3])
+def test_opendata_catalogue__is_complete_and_valid(po: Path) -> None:
+    check = subprocess.run(
+        ["msgfmt", "--check-format", "-o", "/dev/null", str(po)], capture_output=True, text=True
+    )
+    assert check.returncode == 0, check.stderr
+    for option in ("--untranslated", "--only-fuzzy"):
+        left = subprocess.run(["msgattrib", option, str(po)], capture_output=True, text=True)
+        assert left.stdout.count("\nmsgid ") == 0, f"{po.parts[-3]} {option}:\n{left.stdout}"
+
+
+def test_opendata_catalogues__cover_finnish_and_swedish() -> None:
+    assert {po.parts[-3] for po in OPENDATA_CATALOGUES} == {"fi", "sv"}
