@@ -12,7 +12,10 @@ import pytest
 from django.conf import settings
 
 from kotokartta.integrations.ptv.labels import (
+    KEYWORD,
     LAW_NAME,
+    REQUIREMENT_BASES,
+    REQUIREMENT_CLIENTS,
     RESIDENCE_BASIS_LABELS,
     label,
     residence_basis_name,
@@ -85,3 +88,9 @@ def test_ptv_catalogue__is_complete_and_valid(po: Path) -> None:
 
 def test_ptv_catalogues__cover_finnish_and_swedish() -> None:
     assert {po.parts[-3] for po in PTV_CATALOGUES} == {"fi", "sv"}
+
+
+def test_requirement_sentences__read_in_finnish_and_swedish() -> None:
+    assert label(REQUIREMENT_CLIENTS, "fi").format(clients="x") == "Kenelle: x."
+    assert label(REQUIREMENT_BASES, "sv").format(bases="y") == "Uppehållsgrund: y."
+    assert label(KEYWORD, "fi") == "kotoutuminen"

@@ -70,7 +70,14 @@ from kotokartta.programme.vocabulary import (
     Status,
 )
 
-from .labels import LAW_NAME, label, residence_basis_name
+from .labels import (
+    KEYWORD,
+    LAW_NAME,
+    REQUIREMENT_BASES,
+    REQUIREMENT_CLIENTS,
+    label,
+    residence_basis_name,
+)
 from .shapes import (
     language_items,
     municipality_area,
@@ -374,13 +381,15 @@ class _Exporter(ChannelsAndOrganisations):
         return shorten("\n\n".join(line for line in lines if line), 2500, paragraphs=True)
 
     def requirements(self, provision: m.Provision) -> list[dict[str, str]]:
-        fi = "Kenelle: " + ", ".join(CLIENT_NAMES[c][0] for c in provision.clients) + "."
-        en = "For: " + ", ".join(CLIENT_NAMES[c][1] for c in provision.clients) + "."
-        if provision.target_groups:
-            groups = provision.target_groups
-            fi += " Oleskeluperuste: " + _names_in(groups, "fi") + "."
-            en += " Basis of residence: " + _names_in(groups, "en") + "."
-        return language_items(_bilingual(fi, en))
+        texts: dict[str, str] = {}
+        for index, lang in enumerate(("fi", "en")):
+            clients = ", ".join(CLIENT_NAMES[c][index] for c in provision.clients)
+            text = label(REQUIREMENT_CLIENTS, lang).format(clients=clients)
+            if provision.target_groups:
+                bases = _names_in(provision.target_groups, lang)
+                text += " " + label(REQUIREMENT_BASES, lang).format(bases=bases)
+            texts[lang] = text
+        return language_items(texts)
 
     def legislation(self, provision: m.Provision) -> list[dict[str, Any]]:
         law = PHASE_BY_ID[provision.phase].law.current
@@ -457,7 +466,7 @@ class _Exporter(ChannelsAndOrganisations):
             + typed_items(descriptions, "Description"),
             "languages": languages,
             "legislation": self.legislation(provision),
-            "keywords": language_items(_bilingual("kotoutuminen", "integration")),
+            "keywords": language_items(_bilingual(label(KEYWORD, "fi"), label(KEYWORD, "en"))),
             "requirements": self.requirements(provision),
             "serviceVouchersInUse": False,
             "serviceVouchers": [],

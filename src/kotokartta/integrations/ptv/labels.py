@@ -29,6 +29,13 @@ RESIDENCE_BASIS_LABELS: dict[str, Promise] = {
 # The law every phase's legislation entry names after its section.
 LAW_NAME: Promise = pgettext_lazy("PTV law name", "Act on the Promotion of Integration (681/2023)")
 
+# The service's keyword, and the two sentences of its requirements ("who may use it").
+KEYWORD: Promise = pgettext_lazy("PTV keyword", "integration")
+REQUIREMENT_CLIENTS: Promise = pgettext_lazy("PTV service requirement", "For: {clients}.")
+REQUIREMENT_BASES: Promise = pgettext_lazy(
+    "PTV service requirement", "Basis of residence: {bases}."
+)
+
 
 def label(text: Promise, lang: str) -> str:
     """`text` in `lang`."""
