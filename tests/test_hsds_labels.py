@@ -12,6 +12,8 @@ from django.conf import settings
 
 from kotokartta.opendata.hsds.labels import (
     ORGANISATION_KIND_NAMES,
+    TAXONOMIES,
+    in_language,
     organisation_kind_name,
     region_name,
 )
@@ -65,3 +67,15 @@ def test_opendata_catalogue__is_complete_and_valid(po: Path) -> None:
 
 def test_opendata_catalogues__cover_finnish_and_swedish() -> None:
     assert {po.parts[-3] for po in OPENDATA_CATALOGUES} == {"fi", "sv"}
+
+
+def test_taxonomy_descriptions__read_in_finnish_swedish_and_english() -> None:
+    modes = TAXONOMIES["kotokartta-modes"]
+    assert in_language(modes, "fi") == "Palvelun toteutustapa."
+    assert in_language(modes, "sv") == "Hur tjänsten ges."
+    assert in_language(modes, "en") == "How the service is given."
+
+
+def test_the_taxonomy_table__is_gone_from_hsds_taxonomy() -> None:
+    source = (HSDS_DIR / "taxonomy.py").read_text(encoding="utf-8")
+    assert "TAXONOMIES" not in source

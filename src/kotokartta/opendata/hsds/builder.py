@@ -15,12 +15,16 @@ from kotokartta.opendata.hsds.common import (
     TABLES,
     Record,
     _clean,
-    _pair,
     _t,
     hsds_id,
 )
-from kotokartta.opendata.hsds.labels import organisation_kind_name, region_name
-from kotokartta.opendata.hsds.taxonomy import TAXONOMIES, Term, _terms
+from kotokartta.opendata.hsds.labels import (
+    TAXONOMIES,
+    in_language,
+    organisation_kind_name,
+    region_name,
+)
+from kotokartta.opendata.hsds.taxonomy import Term, _terms
 from kotokartta.programme import models as m
 from kotokartta.programme.vocabulary import (
     OrganisationKind,
@@ -132,12 +136,12 @@ class HsdsBuilderBase:
     # Tables ---------------------------------------------------------------------------------
 
     def build_taxonomies(self) -> None:
-        for name, pair in TAXONOMIES.items():
+        for name, description in TAXONOMIES.items():
             self.tables["taxonomies"].append(
                 {
                     "id": hsds_id("taxonomy", name),
                     "name": name,
-                    "description": _pair(pair, self.lang),
+                    "description": in_language(description, self.lang),
                 }
             )
         for term in self.terms:

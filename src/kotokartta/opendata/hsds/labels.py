@@ -29,6 +29,52 @@ ORGANISATION_KIND_NAMES: dict[str, Promise] = {
 }
 
 
+# What each taxonomy holds, as its description.
+TAXONOMIES: dict[str, Promise] = {
+    "kotokartta-phases": pgettext_lazy(
+        "HSDS taxonomy description",
+        "The phases of the integration programme (Integration Act 681/2023).",
+    ),
+    "kotokartta-client-groups": pgettext_lazy(
+        "HSDS taxonomy description",
+        "Client groups: job seekers and other newcomers.",
+    ),
+    "kotokartta-statuses": pgettext_lazy(
+        "HSDS taxonomy description",
+        "The service's status in the programme (finer than the HSDS status).",
+    ),
+    "kotokartta-arrangements": pgettext_lazy(
+        "HSDS taxonomy description",
+        "Responsibility for arranging, purchased services and partners.",
+    ),
+    "kotokartta-target-groups": pgettext_lazy(
+        "HSDS taxonomy description",
+        "The residence bases a service is meant for.",
+    ),
+    "kotokartta-modes": pgettext_lazy(
+        "HSDS taxonomy description",
+        "How the service is given.",
+    ),
+    "kotokartta-roles": pgettext_lazy(
+        "HSDS taxonomy description",
+        "The job titles that provide the service.",
+    ),
+    "kotokartta-flags": pgettext_lazy(
+        "HSDS taxonomy description",
+        "Notes on what the programme document leaves open or gets wrong; the value is the note.",
+    ),
+    "kotokartta-sources": pgettext_lazy(
+        "HSDS taxonomy description",
+        "Sources: the document's section (the value is a word-for-word quote) and Kotokartta's "
+        "own identifier.",
+    ),
+    "kotokartta-organisation-kinds": pgettext_lazy(
+        "HSDS taxonomy description",
+        "Kinds of organisation.",
+    ),
+}
+
+
 def in_language(text: Promise, lang: str) -> str:
     """`text` in `lang`."""
     with translation.override(lang):

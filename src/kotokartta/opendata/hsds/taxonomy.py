@@ -47,46 +47,6 @@ class Term:
         return hsds_id("taxonomy-term", self.taxonomy, self.code)
 
 
-TAXONOMIES: dict[str, tuple[str, str]] = {
-    "kotokartta-phases": (
-        "Kotoutumisohjelman vaiheet (kotoutumislaki 681/2023).",
-        "The phases of the integration programme (Integration Act 681/2023).",
-    ),
-    "kotokartta-client-groups": (
-        "Asiakasryhmät: työnhakija-asiakkaat ja muut kotoutuja-asiakkaat.",
-        "Client groups: job seekers and other newcomers.",
-    ),
-    "kotokartta-statuses": (
-        "Palvelun tila kotoutumisohjelmassa (tarkempi kuin HSDS:n status).",
-        "The service's status in the programme (finer than the HSDS status).",
-    ),
-    "kotokartta-arrangements": (
-        "Järjestämisvastuu, ostopalvelut ja yhteistyökumppanit.",
-        "Responsibility for arranging, purchased services and partners.",
-    ),
-    "kotokartta-target-groups": (
-        "Oleskelun perusteet, joille palvelu on tarkoitettu.",
-        "The residence bases a service is meant for.",
-    ),
-    "kotokartta-modes": ("Palvelun toteutustapa.", "How the service is given."),
-    "kotokartta-roles": (
-        "Tehtävänimikkeet, jotka tekevät palvelun.",
-        "The job titles that provide the service.",
-    ),
-    "kotokartta-flags": (
-        "Huomautukset siitä, mitä asiakirja jättää avoimeksi tai kertoo ristiriitaisesti; "
-        "arvona huomautuksen teksti.",
-        "Notes on what the programme document leaves open or gets wrong; the value is the note.",
-    ),
-    "kotokartta-sources": (
-        "Lähteet: asiakirjan kohta (arvona sanatarkka lainaus) ja Kotokartan tunniste.",
-        "Sources: the document's section (the value is a word-for-word quote) and Kotokartta's "
-        "own identifier.",
-    ),
-    "kotokartta-organisation-kinds": ("Toimijoiden lajit.", "Kinds of organisation."),
-}
-
-
 def _terms(
     *,
     lang: str,
