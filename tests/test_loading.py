@@ -10,8 +10,8 @@ import pytest
 from django.core.management import call_command
 from django.db import models
 
+from kotokartta.programme import hooks, services
 from kotokartta.programme import models as m
-from kotokartta.programme import services
 from kotokartta.programme.loading import load_programme
 from kotokartta.programme.services import (
     AfterLoadHook,
@@ -149,7 +149,7 @@ def test_load_service__a_failing_hook_leaves_data_and_index_as_they_were(
         raise RuntimeError("hook failed")
 
     monkeypatch.setattr(
-        services, "_AFTER_LOAD", [*services.after_load_hooks(), AfterLoadHook("failing", broken)]
+        hooks, "_AFTER_LOAD", [*services.after_load_hooks(), AfterLoadHook("failing", broken)]
     )
     with pytest.raises(RuntimeError, match="hook failed"):
         load_programme_from_folder(folder=data_folder.write())

@@ -6,7 +6,7 @@ class DevtoolsConfig(AppConfig):
     label = "devtools"
 
     def ready(self) -> None:
-        from kotokartta.devtools.synth.command import SYNTH
+        from kotokartta.devtools.synth_command import SYNTH
         from kotokartta.programme.data_subcommands import register_data_subcommand
 
         register_data_subcommand(SYNTH)

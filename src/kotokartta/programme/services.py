@@ -10,41 +10,36 @@ Hooks are explicit and ordered, not signals: a load's whole work is listed where
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
 
 from kotokartta.programme import models as m
+from kotokartta.programme.hooks import (
+    AfterLoadHook,
+    after_load_hooks,
+    register_after_load,
+)
 from kotokartta.programme.loading import LOAD_STEPS, Progress, folder_checksum, load_programme
 from kotokartta.programme.validation import Problem, Programme, check_folder
 
-
-@dataclass(frozen=True, slots=True)
-class AfterLoadHook:
-    """Work another app does inside the load's transaction, after the programme is written."""
-
-    message: str  # reported through `progress`, e.g. "building the search index"
-    run: Callable[[], object]
-
-
-_AFTER_LOAD: list[AfterLoadHook] = []
-
-
-def register_after_load(hook: AfterLoadHook) -> None:
-    """Run `hook` in every load's transaction (call from an AppConfig.ready(); idempotent)."""
-    if hook not in _AFTER_LOAD:
-        _AFTER_LOAD.append(hook)
-
-
-def after_load_hooks() -> tuple[AfterLoadHook, ...]:
-    return tuple(_AFTER_LOAD)
+__all__ = [
+    "AfterLoadHook",
+    "LoadResult",
+    "ProgrammeInvalid",
+    "after_load_hooks",
+    "is_loaded",
+    "load_programme_from_folder",
+    "load_step_count",
+    "register_after_load",
+    "validate_folder",
+]
 
 
 def load_step_count() -> int:
     """How many messages a load reports through `progress`."""
-    return LOAD_STEPS + len(_AFTER_LOAD)
+    return LOAD_STEPS + len(after_load_hooks())
 
 
 class ProgrammeInvalid(ValueError):

@@ -6,7 +6,7 @@ class SearchConfig(AppConfig):
     label = "search"
 
     def ready(self) -> None:
-        from kotokartta.programme.services import AfterLoadHook, register_after_load
+        from kotokartta.programme.hooks import AfterLoadHook, register_after_load
         from kotokartta.search.indexing import rebuild_index
 
         # In the load's own transaction: the data and its index change together or not at all.

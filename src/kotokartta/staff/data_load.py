@@ -8,10 +8,14 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from kotokartta.programme.data_subcommands import LoadOption
-from kotokartta.staff.services import draft_from_folder, staff_version_in_use
+
+# staff.services (and through it the load service and validation) is imported where it is used:
+# this module is imported by every command's start-up (StaffConfig.ready registers the option).
 
 
 def take_in_as_draft(command: BaseCommand, folder: Path) -> None:
+    from kotokartta.staff.services import draft_from_folder
+
     draft, notes = draft_from_folder(folder=folder, origin=f"data load --as-draft {folder}")
     for note in notes:
         command.stderr.write(note)
@@ -25,6 +29,8 @@ def take_in_as_draft(command: BaseCommand, folder: Path) -> None:
 
 
 def keep_staff_version() -> str | None:
+    from kotokartta.staff.services import staff_version_in_use
+
     number = staff_version_in_use()
     if number is None:
         return None

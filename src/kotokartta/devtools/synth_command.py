@@ -1,5 +1,9 @@
 """`kotokartta data synth`: the arguments and the shell around `synthesise` (registered as a
-sub-command of `data` by kotokartta.devtools)."""
+sub-command of `data` by kotokartta.devtools).
+
+Outside the `synth` package on purpose: every command's start-up imports this module (the
+registration in DevtoolsConfig.ready), and the generator, which validates with the programme's
+pydantic models, is imported only when `data synth` runs."""
 
 from __future__ import annotations
 
@@ -10,9 +14,6 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from kotokartta.devtools.synth.api import parse_municipality_count, synthesise
-from kotokartta.devtools.synth.constants import SynthError
-from kotokartta.devtools.synth.words import count_noun
 from kotokartta.programme.data_subcommands import DataSubcommand
 
 
@@ -42,6 +43,10 @@ def add_arguments(synth: CommandParser) -> None:
 
 
 def handle(command: BaseCommand, options: dict[str, Any]) -> None:
+    from kotokartta.devtools.synth.api import parse_municipality_count, synthesise
+    from kotokartta.devtools.synth.constants import SynthError
+    from kotokartta.devtools.synth.words import count_noun
+
     folder = Path(options["output"])
     verbose = options["verbosity"] >= 1
     interactive = sys.stderr.isatty()
