@@ -19,6 +19,8 @@ from kotokartta.opendata.hsds.common import (
     hsds_id,
 )
 from kotokartta.opendata.hsds.labels import (
+    NO_ADDRESS,
+    NO_POSTAL_CODE,
     TAXONOMIES,
     in_language,
     organisation_kind_name,
@@ -252,13 +254,9 @@ class HsdsBuilderBase:
                 self.t(f"Kunta: {self.mun_label(mun)}.", f"Municipality: {self.mun_label(mun)}.")
             ]
             if not place.address:
-                notes.append(
-                    self.t("Asiakirja ei kerro osoitetta.", "The document gives no address.")
-                )
+                notes.append(in_language(NO_ADDRESS, self.lang))
             elif not place.postal_code:
-                notes.append(
-                    self.t("Asiakirja ei kerro postinumeroa.", "The document gives no postal code.")
-                )
+                notes.append(in_language(NO_POSTAL_CODE, self.lang))
             self.tables["locations"].append(
                 _clean(
                     {

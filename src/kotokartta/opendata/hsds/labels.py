@@ -75,6 +75,11 @@ TAXONOMIES: dict[str, Promise] = {
 }
 
 
+# A location's note when the programme document leaves out its address or postal code.
+NO_ADDRESS: Promise = pgettext_lazy("HSDS location note", "The document gives no address.")
+NO_POSTAL_CODE: Promise = pgettext_lazy("HSDS location note", "The document gives no postal code.")
+
+
 def in_language(text: Promise, lang: str) -> str:
     """`text` in `lang`."""
     with translation.override(lang):
