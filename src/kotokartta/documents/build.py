@@ -15,7 +15,8 @@ said to be open, never filled in.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from kotokartta.core.text import localised, text_language
 from kotokartta.documents import finnish
@@ -46,7 +47,57 @@ from kotokartta.programme.vocabulary import (
 __all__ = ["LANGUAGES", "SECTION_PLAN", "programme_document", "section_title"]
 
 
+@dataclass
+class _Index:
+    """The provisions and activities each municipality's blocks read, found in one pass over
+    the data (in data order) instead of one pass per municipality, phase and section."""
+
+    # (phase, municipality id) → its own provisions and the area-wide ones serving it
+    provisions: dict[tuple[str, str], list[m.Provision]] = field(default_factory=dict)
+    # (phase, municipality id) → activities linked from its own provisions
+    linked: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    # phase → activities linked from area-wide provisions
+    linked_area: dict[str, set[str]] = field(default_factory=dict)
+    # (phase, municipality id) → the activities of the phase in that municipality
+    activities: dict[tuple[str, str], list[m.Activity]] = field(default_factory=dict)
+    # municipality id → its own provisions
+    own: dict[str, list[m.Provision]] = field(default_factory=dict)
+    # municipality id → (other municipality id, its provision) it provides or is responsible for
+    serves: dict[str, list[tuple[str, m.Provision]]] = field(default_factory=dict)
+    # phases → the activities of every municipality of the area in those phases
+    area_activities: dict[tuple[str, ...], list[m.Activity]] = field(default_factory=dict)
+
+
 class _Builder(PhraseBuilder):
+    @cached_property
+    def index(self) -> _Index:
+        data = self.data
+        index = _Index()
+        for p in data.provisions:
+            if p.municipality_id is not None:
+                index.provisions.setdefault((p.phase, p.municipality_id), []).append(p)
+                index.own.setdefault(p.municipality_id, []).append(p)
+                providing = providing_municipality(p)
+                for other in dict.fromkeys((providing.id if providing else None, p.responsible_id)):
+                    if other and other != p.municipality_id:
+                        index.serves.setdefault(other, []).append((p.municipality_id, p))
+                if p.activity_id:
+                    index.linked.setdefault((p.phase, p.municipality_id), set()).add(p.activity_id)
+            else:
+                for mun_id in data.area_served.get(p.id, set()):
+                    index.provisions.setdefault((p.phase, mun_id), []).append(p)
+                if p.activity_id:
+                    index.linked_area.setdefault(p.phase, set()).add(p.activity_id)
+        for activity in data.activities.values():
+            for phase_id in dict.fromkeys(activity.phases):
+                for mun_id in dict.fromkeys(activity.municipality_order):
+                    index.activities.setdefault((phase_id, mun_id), []).append(activity)
+        return index
+
+    @cached_property
+    def provision_by_id(self) -> dict[str, m.Provision]:
+        return {p.id: p for p in self.data.provisions}
+
     # --- sections -------------------------------------------------------------------------
     def document(self) -> DocumentModel:
         data = self.data
@@ -208,12 +259,17 @@ class _Builder(PhraseBuilder):
         )
 
     def _area_activities(self, phases: tuple[str, ...]) -> list[m.Activity]:
+        known = self.index.area_activities.get(phases)
+        if known is not None:
+            return known
         everyone = {mun.id for mun in self.data.municipalities}
-        return [
+        found = [
             a
             for a in self.data.activities.values()
             if set(a.municipality_order) >= everyone and set(a.phases) & set(phases)
         ]
+        self.index.area_activities[phases] = found
+        return found
 
     def area_block(self, section_id: str, phases: tuple[str, ...]) -> Block | None:
         groups: list[tuple[str, list[Item]]] = []
@@ -266,28 +322,17 @@ class _Builder(PhraseBuilder):
         groups: list[tuple[str, list[Item]]] = []
         for phase_id in phases:
             items: list[Item] = []
-            for provision in self.data.provisions:
-                if provision.phase != phase_id:
-                    continue
+            for provision in self.index.provisions.get((phase_id, mun.id), []):
                 if provision.municipality_id == mun.id:
                     items.append(self.provision_item(provision, mun))
-                elif provision.municipality_id is None and mun.id in self.data.area_served.get(
-                    provision.id, set()
-                ):
+                else:
                     items.append(self.area_reference(provision, mun))
-            linked = {
-                p.activity_id
-                for p in self.data.provisions
-                if p.activity_id and (p.municipality_id in (mun.id, None)) and p.phase == phase_id
-            }
+            linked = self.index.linked.get((phase_id, mun.id), set()) | self.index.linked_area.get(
+                phase_id, set()
+            )
             area_wide = {a.id for a in self._area_activities((phase_id,))}
-            for activity in self.data.activities.values():
-                if (
-                    phase_id in activity.phases
-                    and mun.id in activity.municipality_order
-                    and activity.id not in linked
-                    and activity.id not in area_wide
-                ):
+            for activity in self.index.activities.get((phase_id, mun.id), []):
+                if activity.id not in linked and activity.id not in area_wide:
                     paragraphs = [
                         self.prose(self.t["activity"].format(name=self.activity_phrase(activity)))
                     ]
@@ -389,7 +434,7 @@ class _Builder(PhraseBuilder):
         ]
         if people:
             items.append(Item((self.prose(t["coordinated_by"].format(people="; ".join(people))),)))
-        own = [p for p in data.provisions if p.municipality_id == mun.id]
+        own = self.index.own.get(mun.id, [])
 
         def provider_mun(p: m.Provision) -> str | None:
             providing = providing_municipality(p)
@@ -436,11 +481,8 @@ class _Builder(PhraseBuilder):
                 Item((self.prose(t["produced_by_other"].format(items="; ".join(listed))),))
             )
         served: dict[str, list[m.Provision]] = {}
-        for p in data.provisions:
-            if p.municipality_id in (None, mun.id):
-                continue
-            if provider_mun(p) == mun.id or p.responsible_id == mun.id:
-                served.setdefault(p.municipality_id, []).append(p)
+        for other_id, p in self.index.serves.get(mun.id, []):
+            served.setdefault(other_id, []).append(p)
         if served:
             listed = []
             for other_id, ps in served.items():
@@ -473,7 +515,7 @@ class _Builder(PhraseBuilder):
 
     def subject_phrase(self, subject: str) -> str:
         data = self.data
-        provision = next((p for p in data.provisions if p.id == subject), None)
+        provision = self.provision_by_id.get(subject)
         if provision is not None:
             return (
                 f"{PHASE_BY_ID[provision.phase].name(self.lang)} "
