@@ -23,8 +23,10 @@ class NoProgrammeLoaded(LookupError):
 
 class DataSetQuerySet(models.QuerySet["DataSet"]):
     def current(self) -> DataSet | None:
-        """The data set the public site shows: the latest load, or None before the first."""
-        return self.order_by("-loaded_at").first()
+        """The data set the public site shows: the latest load, or None before the first.
+        The source document's text (hundreds of kilobytes for a big data set) is read only
+        when `document_text` is used."""
+        return self.order_by("-loaded_at").defer("document_text").first()
 
     def version(self) -> tuple[int, str] | None:
         """The current data set's id and checksum (one indexed one-row query): the version
