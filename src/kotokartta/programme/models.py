@@ -222,9 +222,9 @@ class ProvisionQuerySet(models.QuerySet["Provision"]):
             "role",
             "activity",
         ).prefetch_related(
-            "partners__organisation",
-            "partners__unit",
-            "partners__role",
+            models.Prefetch(
+                "partners", queryset=Partner.objects.select_related("organisation", "unit", "role")
+            ),
             "activity__organisers",
             "area_municipalities",
         )
