@@ -56,11 +56,9 @@ def hsds_id(kind: str, *parts: str) -> str:
 
 
 def _pair(pair: tuple[str, str], lang: str) -> str:
+    """Reads the language names of `documents.texts.LANGUAGE_NAMES`, the one `(fi, en)` table the
+    export still uses; it goes when those names move to `programme.labels`."""
     return pair[1] if lang == "en" else pair[0]
-
-
-def _t(lang: str, fi: str, en: str) -> str:
-    return en if lang == "en" else fi
 
 
 def _sentence(text: str) -> str:
