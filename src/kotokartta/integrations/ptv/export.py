@@ -42,7 +42,10 @@ every organisation a service or channel refers to (id `uuid5(…, "organization/
 **Languages**: texts in Finnish, and in English where the data has English (our vocabulary, place
 and organisation names, and provision details all do); PTV publishes only fi, sv and en. A
 service's `languages` are the languages of its texts, plus the service languages the document
-states (one provision so far). Nothing is invented: no phone, e-mail, opening hours, service class
+states (one provision so far). The export's own words are gettext messages (`labels.py`), translated
+into Finnish and Swedish in this app's catalogue; no Swedish text is written, because the data's
+own texts (details, activities) have no Swedish and a Swedish service would be Swedish words around
+Finnish details. Nothing is invented: no phone, e-mail, opening hours, service class
 or business id that the data does not hold.
 """
 
