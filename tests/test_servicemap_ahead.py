@@ -86,7 +86,7 @@ def test_warm__removes_the_maps_of_older_versions(
 ) -> None:
     monkeypatch.setattr(ahead, "_build", lambda m, lang, paper: b"%PDF-fake")
     monkeypatch.setattr(ahead, "_build_area", lambda lang: b"%PDF-area")
-    old = map_store / "0000000001-0123456789abcdef" / "pdf"
+    old = map_store / "0000000000000001-0123456789abcdef" / "pdf"
     old.mkdir(parents=True)
     (old / "map-kajaani-en-a4").write_bytes(b"old")
     ahead.warm()

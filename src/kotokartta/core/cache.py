@@ -23,16 +23,20 @@ entries (`NAMESPACE_LIMITS`, default `DEFAULT_LIMIT`), least recently used go fi
 that miss the same key at once may both compute it (these values take milliseconds); the later
 result wins.
 
-**Disk tier** (`SharedTier`): `<CACHE_DIR>/<version>/<namespace>/<key>`, where `<version>` is a
-digest of the data version and the code's release (`core.httpcache.release`), so that new
-templates never serve a PDF drawn by the old ones. A file is written whole to a temporary name
-and renamed (a reader sees the old state or the whole file, never half of it). Each key has a
-lock file (`flock`): whoever misses first renders while the others, in any worker or process,
-wait and then read its file, so a PDF is never rendered twice at once (`fill` is the warm-up's
-non-waiting variant: it leaves a key someone else is rendering to them). The first process to
-create a new version's folder removes the folders of every other version, so disk use stays at
-about one data version's files. KOTOKARTTA_CACHE_DIR (default `<KOTOKARTTA_VAR_DIR>/cache`)
-must be one folder shared by the web workers and `kotokartta map --warm`.
+**Disk tier** (`SharedTier`): `<CACHE_DIR>/<version>/<namespace>/<key>`, where `<version>` is
+the data version's publication time and a digest of the version and the code's release
+(`core.httpcache.release`), so that new templates never serve a PDF drawn by the old ones. A
+file is written whole to a temporary name and renamed (a reader sees the old state or the whole
+file, never half of it). Each key has a lock file (`flock`): whoever misses first renders while
+the others, in any worker or process, wait and then read its file, so a PDF is never rendered
+twice at once (`fill` is the warm-up's non-waiting variant: it leaves a key someone else is
+rendering to them). A file that cannot be written is logged and the bytes still returned. The
+first process to create a version's folder removes the folders of the versions published before
+it (never newer ones, which a worker still finishing a request of the old version could
+otherwise remove), and the warm-up removes every other version's folder (`sweep`), so disk use
+stays at about one data version's files. KOTOKARTTA_CACHE_DIR (default
+`<KOTOKARTTA_VAR_DIR>/cache`) must be one folder shared by the web workers and `kotokartta map
+--warm`.
 
 Why not Django's cache framework for the disk tier: its file cache pickles every value on each
 read and write (these are PDFs of hundreds of kilobytes), has no lock that keeps two processes
@@ -150,7 +154,7 @@ class VersionedCache:
 
 
 _KEY = re.compile(r"^[a-z0-9][a-z0-9._-]{0,120}$")
-_VERSION_FOLDER = re.compile(r"^(\d{10,})-[0-9a-f]{16}$")
+_VERSION_FOLDER = re.compile(r"^(\d{16,})-[0-9a-f]{16}$")
 
 
 class SharedTier:
@@ -163,11 +167,11 @@ class SharedTier:
 
     def folder(self, version: DataVersion) -> Path:
         """The folder of one data version (and of the deployed code's release): named by the
-        version's publication time, so that older versions can be told from newer ones, and a digest
-        of the version and release."""
+        version's publication time in microseconds, so that older versions can be told from
+        newer ones, and by a digest of the version and the release."""
         digest = hashlib.sha256(f"{version.token}|{release()[0]}".encode()).hexdigest()
-        published = int(version.published_at.timestamp()) if version.published_at else 0
-        return self.root() / f"{published:010d}-{digest[:16]}"
+        published = version.published_at.timestamp() if version.published_at else 0.0
+        return self.root() / f"{round(published * 1_000_000):016d}-{digest[:16]}"
 
     def get_or_compute(self, namespace: str, key: str, compute: Callable[[], bytes]) -> bytes:
         """The stored bytes of `key` for the current data version; on a miss, `compute` them
