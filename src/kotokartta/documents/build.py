@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from kotokartta.core.text import localised, text_language
 from kotokartta.documents import finnish
+from kotokartta.documents.labels import SOURCE_SECTIONS, SWEDISH_NAME, label, phase_short_name
 from kotokartta.documents.model import Block, DocumentModel, Item, Paragraph, Table
 from kotokartta.documents.phrases import PhraseBuilder
 from kotokartta.documents.texts import (
@@ -27,8 +28,6 @@ from kotokartta.documents.texts import (
     _capitalise,
     _join,
     _sentence,
-    flag_kind_name,
-    phase_short_name,
     phase_title,
     section_title,
 )
@@ -37,6 +36,7 @@ from kotokartta.programme.facts import (
     providing_municipality,
     seller_of,
 )
+from kotokartta.programme.labels import flag_kind_name
 from kotokartta.programme.vocabulary import (
     PHASE_BY_ID,
     SECTIONS,
@@ -130,7 +130,7 @@ class _Builder(PhraseBuilder):
         for mun in self.data.municipalities:
             name = self.name(mun)
             if mun.name.get("sv") and mun.name["sv"] != mun.name.get("fi"):
-                name += f" ({'Swedish' if self.en else 'ruots.'} {mun.name['sv']})"
+                name += f" ({label(SWEDISH_NAME, self.lang).format(name=mun.name['sv'])})"
             county = self.text(mun.wellbeing_county.name)
             rows.append((name, mun.code, county))
         self._fell_back = False
@@ -500,9 +500,7 @@ class _Builder(PhraseBuilder):
         source = flag.source or {}
         section = source.get("section", "")
         if section:
-            section_name = SECTIONS.get(section, section)
-            if self.en:
-                section_name = self._section_name_en(section)
+            section_name = self._source_section_name(section)
             where = self.by_mun.get(source.get("municipality") or "")
             if where is not None and where.id != flag.municipality_id:
                 meta.append(
@@ -514,16 +512,16 @@ class _Builder(PhraseBuilder):
             paragraphs.append(self.prose(" ".join(meta), "note"))
         return Item(tuple(paragraphs), flag.kind, flag.id)
 
-    def _section_name_en(self, section: str) -> str:
+    def _source_section_name(self, section: str) -> str:
+        """The part of the source document a flag cites: in Finnish its own heading, in
+        another language the phase it describes or a translated name."""
+        if self.lang == "fi":
+            return SECTIONS.get(section, section)
         if section in PHASE_BY_ID:
-            return PHASE_BY_ID[section].name_en
-        names = {
-            "introduction": "Introduction and municipalities",
-            "coordinators": "Coordinators and contacts",
-            "training_others": "Integration training for those who are not job seekers",
-            "cooperation": "Cooperation and responsibilities",
-        }
-        return names.get(section, section)
+            return PHASE_BY_ID[section].name(self.lang)
+        if section in SOURCE_SECTIONS:
+            return label(SOURCE_SECTIONS[section], self.lang)
+        return section
 
     def flag_section(self) -> Block:
         t = self.t

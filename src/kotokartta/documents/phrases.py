@@ -6,27 +6,22 @@ from collections.abc import Iterable, Mapping
 
 from kotokartta.core.text import localised, text_language
 from kotokartta.documents import finnish
+from kotokartta.documents.labels import OR, label, labels, phase_lead
 from kotokartta.documents.lookups import load_lookups
 from kotokartta.documents.model import Item, Paragraph
 from kotokartta.documents.texts import (
-    LABELS,
-    LANGUAGE_NAMES,
-    PHASE_LEAD,
     SECTION_PLAN,
     _chain,
     _join,
-    _pair,
     _sentence,
-    basis_name,
-    flag_kind_name,
 )
 from kotokartta.programme import models as m
 from kotokartta.programme.facts import (
     seller_of,
 )
+from kotokartta.programme.labels import basis_name, flag_kind_name, language_name
+from kotokartta.programme.labels import label as vocabulary_label
 from kotokartta.programme.vocabulary import (
-    MODE_NAMES,
-    STATUS_NAMES,
     ClientGroup,
     Status,
 )
@@ -39,7 +34,7 @@ class PhraseBuilder:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.en = lang == "en"
-        self.t = LABELS[lang]
+        self.t = labels(lang)
         self.data = load_lookups()
         self.by_mun = {mun.id: mun for mun in self.data.municipalities}
         self.fallbacks = 0
@@ -89,7 +84,7 @@ class PhraseBuilder:
     def status(self, provision: m.Provision) -> str:
         if provision.status == Status.AVAILABLE:
             return ""
-        word = _pair(STATUS_NAMES[provision.status], self.lang)
+        word = vocabulary_label("document_status", provision.status, self.lang) or provision.status
         if provision.planned_from:
             word += ", " + self.t["planned_from"].format(year=provision.planned_from)
         return f" ({word})"
@@ -101,7 +96,7 @@ class PhraseBuilder:
         main = self.text(self.data.roles[role_id].name)
         alts = [self.text(self.data.roles[r].name) for r in alternatives if r in self.data.roles]
         if alts:
-            main += f" ({'or' if self.en else 'tai'} {_join(alts, self.lang, alternatives=True)})"
+            main += f" ({label(OR, self.lang)} {_join(alts, self.lang, alternatives=True)})"
         return main
 
     def actor(
@@ -195,10 +190,9 @@ class PhraseBuilder:
         )
         if not actor and provision.responsible_is_residence:
             actor, plural = self.t["residence"], False
-        lead = PHASE_LEAD[provision.phase]
         responsible = self.by_mun.get(provision.responsible_id or "")
         if actor:
-            verb = lead[2] if self.en else lead[1] if plural else lead[0]
+            verb = phase_lead(provision.phase, lang, plural=plural)
             body = f"{verb} {actor}"
         elif provision.status == Status.UNDETERMINED:
             body = self.t["left_open"]
@@ -224,7 +218,9 @@ class PhraseBuilder:
             else:
                 body += (" " if place.startswith("(") else ", ") + place
         if provision.modes:
-            body += "; " + ", ".join(_pair(MODE_NAMES[mode], lang) for mode in provision.modes)
+            body += "; " + ", ".join(
+                vocabulary_label("document_mode", mode, lang) or mode for mode in provision.modes
+            )
         sentences = [f"{self.clients(provision.clients)}{status}: {_sentence(body)}"]
         if actor and responsible is not None and responsible != home and not provision.purchased:
             sentences.append(self.t["responsible"].format(name=self.name(responsible)))
@@ -246,7 +242,7 @@ class PhraseBuilder:
             groups = [basis_name(g, lang) for g in provision.target_groups]
             sentences.append(self.t["targets"].format(groups=_join(groups, lang)))
         if provision.languages:
-            names = [_pair(LANGUAGE_NAMES.get(c, (c, c)), lang) for c in provision.languages]
+            names = [language_name(c, lang) for c in provision.languages]
             sentences.append(self.t["languages"].format(names=_join(names, lang)))
         partners = [self.partner_phrase(p) for p in self.data.partners.get(provision.id, [])]
         if partners:
