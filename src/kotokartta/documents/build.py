@@ -77,14 +77,14 @@ class _Builder(PhraseBuilder):
 
     def _date(self, dataset: m.DataSet) -> str:
         d = dataset.data_date
-        return d.isoformat() if self.en else f"{d.day}.{d.month}.{d.year}"
+        return f"{d.day}.{d.month}.{d.year}" if self.finnish else d.isoformat()
 
     def introduction(self) -> Block:
         t = self.t
         dataset = self.data.dataset
         mun_names = [f"{self.name(mun)} ({mun.code})" for mun in self.data.municipalities]
         area = localised(dataset.area_name, self.lang)
-        area_phrase = area if self.en else (finnish.genitive(area) or area)
+        area_phrase = (finnish.genitive(area) or area) if self.finnish else area
         paragraphs = [
             self.prose(
                 t["intro_area"].format(
@@ -185,7 +185,7 @@ class _Builder(PhraseBuilder):
         paragraphs: list[Paragraph] = []
         for phase_id in phases:
             law = PHASE_BY_ID[phase_id].law
-            note = law.note_en if self.en else law.note_fi
+            note = law.note(lang)
             if note:
                 paragraphs.append(self.prose(self.t["law_note"].format(text=note), "law"))
         if section_id == "orientation":
@@ -404,9 +404,9 @@ class _Builder(PhraseBuilder):
         for org_id, provisions in bought.items():
             seller = self.text(sellers[org_id].name)
             phases = self._phase_list(provisions)
-            if not self.en and (abl := finnish.ablative(seller)):
+            if self.finnish and (abl := finnish.ablative(seller)):
                 text = t["buys"].format(name=self.name(mun), seller=abl, phases=phases)
-            elif self.en:
+            elif not self.finnish:
                 text = t["buys"].format(name=self.name(mun), seller=seller, phases=phases)
             else:
                 text = t["buys_plain"].format(seller=seller, phases=phases)

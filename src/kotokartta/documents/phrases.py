@@ -33,7 +33,7 @@ class PhraseBuilder:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.en = lang == "en"
+        self.finnish = lang == "fi"  # Finnish grammar: cases, word order, punctuation
         self.t = labels(lang)
         self.data = load_lookups()
         self.by_mun = {mun.id: mun for mun in self.data.municipalities}
@@ -113,7 +113,7 @@ class PhraseBuilder:
         unit_name = self.text(unit.name) if unit else ""
         role = self.role_phrase(role_id, alternatives)
         role_head = self.text(self.data.roles[role_id].name) if role and role_id else ""
-        if self.en:  # "employment counsellor, Municipality of Suomussalmi, employment services"
+        if not self.finnish:  # "employment counsellor, City of Kajaani, employment services"
             return ", ".join(x for x in (role, org_name, unit_name) if x), False
         if role:
             org_gen = finnish.genitive(org_name) if org else ""
@@ -139,14 +139,15 @@ class PhraseBuilder:
         seller = self.text(sold_by.organisation.name) if sold_by else ""
         if not seller or seller == actor:
             text = self.t["purchased_mark"]
-        elif not self.en and (abl := finnish.ablative(seller)):
+        elif self.finnish and (abl := finnish.ablative(seller)):
             text = self.t["bought_from"].format(seller=abl)
         else:
             text = self.t["bought_from_plain"].format(seller=seller)
         buyer = self.by_mun.get(provision.responsible_id or "")
         if buyer is not None and buyer != home:
-            text += ("; " if not self.en else ", ") + self.t["buyer"].format(buyer=self.name(buyer))
-        return f"; {text}" if self.en else f" ({text})"
+            separator = "; " if self.finnish else ", "
+            text += separator + self.t["buyer"].format(buyer=self.name(buyer))
+        return f" ({text})" if self.finnish else f"; {text}"
 
     def place_phrase(self, place: m.Place, provider_names: Iterable[str]) -> str:
         """Where, with the address and municipality when the name does not already say it.
@@ -174,7 +175,7 @@ class PhraseBuilder:
         suffix = f" ({', '.join(extra)})" if extra else ""
         if not name:
             return suffix.strip()
-        if not self.en and (loc := finnish.locative(name)):
+        if self.finnish and (loc := finnish.locative(name)):
             return loc + suffix
         return self.t["place"].format(place=name + suffix)
 
@@ -213,7 +214,7 @@ class PhraseBuilder:
             if pid not in self.data.places:
                 continue
             place = self.place_phrase(self.data.places[pid], provider_names)
-            if self.en:
+            if not self.finnish:
                 body += ("; at " if not place.startswith("(") else " ") + place
             else:
                 body += (" " if place.startswith("(") else ", ") + place
