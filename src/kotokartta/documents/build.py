@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from django.utils import translation
+
 from kotokartta.core.text import localised, text_language
 from kotokartta.documents import finnish
 from kotokartta.documents.labels import SOURCE_SECTIONS, SWEDISH_NAME, label, phase_short_name
@@ -563,4 +565,5 @@ def programme_document(*, lang: str = "fi") -> DocumentModel:
     """
     if lang not in LANGUAGES:
         raise ValueError(f"the document is written in {' or '.join(LANGUAGES)}, not {lang!r}")
-    return _Builder(lang).document()
+    with translation.override(lang):
+        return _Builder(lang).document()

@@ -285,7 +285,10 @@ def labels(lang: str) -> dict[str, str]:
 
 
 def label(promise: Promise, lang: str) -> str:
-    """One message in `lang`."""
+    """One message in `lang` (without switching when `lang` is already active: the document is
+    built inside one `translation.override`)."""
+    if translation.get_language() == lang:
+        return str(promise)
     with translation.override(lang):
         return str(promise)
 
