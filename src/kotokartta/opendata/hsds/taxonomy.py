@@ -6,12 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kotokartta.core.text import localised
-from kotokartta.documents.texts import (
-    BASIS_LABELS,
-    FLAG_KIND_LABELS,
-    basis_name,
-    flag_kind_name,
-)
 from kotokartta.opendata.hsds.common import (
     STATUS_TO_HSDS,
     _pair,
@@ -21,6 +15,12 @@ from kotokartta.opendata.hsds.common import (
 )
 from kotokartta.opendata.hsds.labels import ORGANISATION_KIND_NAMES, in_language
 from kotokartta.programme import models as m
+from kotokartta.programme.labels import (
+    DOCUMENT_FLAG_KIND,
+    RESIDENCE_BASIS_GROUP,
+    basis_name,
+    flag_kind_name,
+)
 from kotokartta.programme.vocabulary import (
     CLIENT_NAMES,
     MODE_NAMES,
@@ -178,7 +178,7 @@ def _terms(
             ),
         )
     )
-    for basis in BASIS_LABELS:
+    for basis in RESIDENCE_BASIS_GROUP:
         terms.append(
             Term(
                 "kotokartta-target-groups",
@@ -206,7 +206,7 @@ def _terms(
                 _sentence(_t(lang, "Tehtävänimike: ", "Job title: ") + name),
             )
         )
-    for kind in FLAG_KIND_LABELS:
+    for kind in DOCUMENT_FLAG_KIND:
         terms.append(
             Term(
                 "kotokartta-flags",
