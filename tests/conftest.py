@@ -31,6 +31,13 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         call_command("compilemessages", verbosity=0)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def rendered_files_in_a_session_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Rendered PDFs (the disk tier of core/cache.py) are kept in a folder of this test session,
+    never in the project's var/ folder, and never carried over from an earlier run."""
+    settings.CACHE_DIR = tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture
 def data_folder(tmp_path: Path) -> DataFolder:
     return DataFolder(tmp_path / "data")

@@ -26,12 +26,6 @@ class DataSetQuerySet(models.QuerySet["DataSet"]):
         """The data set the public site shows: the latest load, or None before the first."""
         return self.order_by("-loaded_at").first()
 
-    def version(self) -> tuple[int, str] | None:
-        """The current data set's id and checksum (one indexed one-row query): the version
-        every cache (core.cache) is bound to; None before the first load."""
-        found = self.order_by("-loaded_at").values_list("id", "checksum").first()
-        return None if found is None else (found[0], found[1])
-
     def require_current(self) -> DataSet:
         """The current data set; `NoProgrammeLoaded` when nothing is loaded."""
         dataset = self.current()

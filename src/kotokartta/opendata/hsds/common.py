@@ -55,12 +55,6 @@ def hsds_id(kind: str, *parts: str) -> str:
     return str(uuid.uuid5(NAMESPACE, ":".join((kind, *parts))))
 
 
-def _pair(pair: tuple[str, str], lang: str) -> str:
-    """Reads the language names of `documents.texts.LANGUAGE_NAMES`, the one `(fi, en)` table the
-    export still uses; it goes when those names move to `programme.labels`."""
-    return pair[1] if lang == "en" else pair[0]
-
-
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if not text or text[-1] in ".!?…" else text + "."

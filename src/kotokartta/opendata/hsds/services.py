@@ -9,7 +9,6 @@ from typing import Any
 
 from django.conf import settings
 
-from kotokartta.documents.texts import LANGUAGE_NAMES, basis_name
 from kotokartta.opendata.hsds.borders import municipal_borders
 from kotokartta.opendata.hsds.builder import HsdsBuilderBase
 from kotokartta.opendata.hsds.common import (
@@ -17,7 +16,6 @@ from kotokartta.opendata.hsds.common import (
     HSDS_VERSION,
     STATUS_TO_HSDS,
     _clean,
-    _pair,
     _sentence,
     hsds_id,
 )
@@ -48,7 +46,7 @@ from kotokartta.opendata.hsds.labels import (
 )
 from kotokartta.programme import models as m
 from kotokartta.programme.facts import seller_of, served_municipalities
-from kotokartta.programme.labels import label
+from kotokartta.programme.labels import basis_name, label, language_name
 from kotokartta.programme.vocabulary import (
     PHASE_BY_ID,
     SECTIONS,
@@ -288,9 +286,7 @@ class HsdsBuilder(HsdsBuilderBase):
                 {
                     "id": hsds_id("language", p.id, code),
                     "service_id": service_id,
-                    "name": _pair(LANGUAGE_NAMES[code], self.lang)
-                    if code in LANGUAGE_NAMES
-                    else code,
+                    "name": language_name(code, self.lang),
                     "code": code,
                 }
             )

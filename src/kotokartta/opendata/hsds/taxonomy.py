@@ -6,12 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kotokartta.core.text import localised
-from kotokartta.documents.texts import (
-    BASIS_LABELS,
-    FLAG_KIND_LABELS,
-    basis_name,
-    flag_kind_name,
-)
 from kotokartta.opendata.hsds import labels as t
 from kotokartta.opendata.hsds.common import (
     STATUS_TO_HSDS,
@@ -20,7 +14,15 @@ from kotokartta.opendata.hsds.common import (
 )
 from kotokartta.opendata.hsds.labels import ORGANISATION_KIND_NAMES, in_language
 from kotokartta.programme import models as m
-from kotokartta.programme.labels import DOCUMENT_CLIENT, DOCUMENT_MODE, DOCUMENT_STATUS
+from kotokartta.programme.labels import (
+    DOCUMENT_CLIENT,
+    DOCUMENT_FLAG_KIND,
+    DOCUMENT_MODE,
+    DOCUMENT_STATUS,
+    RESIDENCE_BASIS_GROUP,
+    basis_name,
+    flag_kind_name,
+)
 from kotokartta.programme.vocabulary import (
     PHASES,
     SECTIONS,
@@ -141,7 +143,7 @@ def _terms(
             in_language(t.TERM_PARTNER_DESCRIPTION, lang),
         )
     )
-    for basis in BASIS_LABELS:
+    for basis in RESIDENCE_BASIS_GROUP:
         terms.append(
             Term(
                 "kotokartta-target-groups",
@@ -170,7 +172,7 @@ def _terms(
                 _sentence(in_language(t.TERM_ROLE, lang, role=name)),
             )
         )
-    for kind in FLAG_KIND_LABELS:
+    for kind in DOCUMENT_FLAG_KIND:
         terms.append(
             Term(
                 "kotokartta-flags",
