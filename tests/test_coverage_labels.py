@@ -13,7 +13,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from kotokartta.coverage.labels import NO_CONTACT, PLANNED_PAST, in_language
+from kotokartta.core.text import in_language
+from kotokartta.coverage.labels import NO_CONTACT, PLANNED_PAST
 from kotokartta.coverage.selectors import gap_list
 from kotokartta.programme.labels import phase_name
 from tests.catalogues import finnish_literals, pgettext_calls, untranslated

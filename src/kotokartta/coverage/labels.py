@@ -8,7 +8,6 @@ name."""
 
 from __future__ import annotations
 
-from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import pgettext_lazy
 
@@ -22,10 +21,3 @@ NO_CONTACT: Promise = pgettext_lazy(
     "coverage gap", "The document names neither a provider nor a place."
 )
 UNNAMED_SELLER: Promise = pgettext_lazy("coverage gap", "seller not named")
-
-
-def in_language(text: Promise, lang: str, **values: object) -> str:
-    """`text` in `lang`, its `%(name)s` placeholders filled from `values`."""
-    with translation.override(lang):
-        message = str(text)
-    return message % values if values else message

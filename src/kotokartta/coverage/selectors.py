@@ -37,13 +37,12 @@ from typing import Any
 from django.conf import locale as django_locale
 from django.utils import translation
 
-from kotokartta.core.text import localised
+from kotokartta.core.text import in_language, localised
 from kotokartta.coverage.labels import (
     NO_CONTACT,
     PLANNED_PAST,
     PLANNED_UNDATED,
     UNNAMED_SELLER,
-    in_language,
 )
 from kotokartta.paths.engine import MunicipalityRef
 from kotokartta.paths.labels import not_described

@@ -9,9 +9,10 @@ Swedish words around Finnish details (the data has no Swedish texts), so none is
 
 from __future__ import annotations
 
-from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import pgettext_lazy
+
+from kotokartta.core.text import in_language as label
 
 # The residence bases as groups of people (plural), as the service requirements name them.
 RESIDENCE_BASIS_LABELS: dict[str, Promise] = {
@@ -71,13 +72,6 @@ CHANNEL_SERVICES: Promise = pgettext_lazy("PTV export", "Integration services: %
 ORGANISATION_UNITS: Promise = pgettext_lazy("PTV export", "Units: %(units)s.")
 
 TEXT_LANGUAGES: tuple[str, ...] = ("fi", "en")
-
-
-def label(text: Promise, lang: str, **values: object) -> str:
-    """`text` in `lang`, its `%(name)s` placeholders filled from `values`."""
-    with translation.override(lang):
-        message = str(text)
-    return message % values if values else message
 
 
 def in_text_languages(text: Promise, **values: object) -> dict[str, str]:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import Promise
 
-from kotokartta.core.text import localised
+from kotokartta.core.text import in_language, localised
 from kotokartta.opendata.hsds.common import (
     COUNTRY,
     TABLES,
@@ -27,7 +27,6 @@ from kotokartta.opendata.hsds.labels import (
     PROGRAM_NAME,
     TAXONOMIES,
     UNIT_OF,
-    in_language,
     organisation_kind_name,
     region_name,
 )

@@ -9,10 +9,10 @@ language needs them. The Finnish translations are the export's original Finnish 
 
 from __future__ import annotations
 
-from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import pgettext_lazy
 
+from kotokartta.core.text import in_language
 from kotokartta.programme.vocabulary import OrganisationKind
 
 # A wellbeing services county covers exactly one region (maakunta): the address's province.
@@ -187,13 +187,6 @@ TERM_KOTOKARTTA_ID_DESCRIPTION = pgettext_lazy(
     "The record's stable id in Kotokartta's data files; its HSDS id is the UUID5 of it.",
 )
 TERM_ORGANISATION_KIND = pgettext_lazy("HSDS taxonomy term", "Kind of organisation: %(kind)s")
-
-
-def in_language(text: Promise, lang: str, **values: object) -> str:
-    """`text` in `lang`, its `%(name)s` placeholders filled from `values`."""
-    with translation.override(lang):
-        message = str(text)
-    return message % values if values else message
 
 
 def region_name(county: str, lang: str) -> str:

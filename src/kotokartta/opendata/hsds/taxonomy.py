@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kotokartta.core.text import localised
+from kotokartta.core.text import in_language, localised
 from kotokartta.opendata.hsds import labels as t
 from kotokartta.opendata.hsds.common import (
     STATUS_TO_HSDS,
     _sentence,
     hsds_id,
 )
-from kotokartta.opendata.hsds.labels import ORGANISATION_KIND_NAMES, in_language
+from kotokartta.opendata.hsds.labels import ORGANISATION_KIND_NAMES
 from kotokartta.programme import models as m
 from kotokartta.programme.labels import (
     DOCUMENT_CLIENT,
