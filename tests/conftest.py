@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 from tests.builders import DataFolder
 
@@ -29,6 +30,22 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     ]
     if stale:
         call_command("compilemessages", verbosity=0)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def rendered_files_in_a_session_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Rendered PDFs (the disk tier of core/cache.py) are kept in a folder of this test session,
+    never in the project's var/ folder, and never carried over from an earlier run."""
+    settings.CACHE_DIR = tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(autouse=True)
+def language_reset_after_each_test() -> Iterator[None]:
+    """A request through the test client leaves its page's language active in the thread (the
+    locale middleware activates it); the next test starts from the default language again, so
+    that no test depends on which page the one before it asked for."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

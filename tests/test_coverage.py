@@ -35,7 +35,9 @@ ORIENTATION_LANGUAGES = {"uk", "ru", "ar", "vi", "th", "sw", "rw"}
 
 
 @pytest.fixture(scope="module")
-def csv_rows(django_db_blocker: pytest.FixtureRequest) -> list[dict[str, str]]:
+def csv_rows(
+    django_db_setup: None, django_db_blocker: pytest.FixtureRequest
+) -> list[dict[str, str]]:
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
         text = formats.matrix_csv(coverage_matrix(lang="fi"))
     return list(csv.DictReader(io.StringIO(text)))
@@ -158,7 +160,9 @@ def test_classify__best_status_decides_and_open_parts_are_marked(
 
 
 @pytest.fixture(scope="module")
-def gaps(django_db_blocker: pytest.FixtureRequest) -> list[dict[str, object]]:
+def gaps(
+    django_db_setup: None, django_db_blocker: pytest.FixtureRequest
+) -> list[dict[str, object]]:
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
         return [gap.as_dict() for gap in gap_list(today=TODAY, lang="fi")]
 

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def hsds(django_db_blocker: Any) -> Iterator[dict[str, HsdsData]]:
+def hsds(django_db_setup: None, django_db_blocker: Any) -> Iterator[dict[str, HsdsData]]:
     """The HSDS data set of the real data, in Finnish and in English, built once."""
     with django_db_blocker.unblock():
         yield {lang: build_hsds(lang) for lang in ("fi", "en")}

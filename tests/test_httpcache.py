@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client, RequestFactory
 
-from kotokartta.core import httpcache
+from kotokartta.core import dataversion, httpcache
 from kotokartta.core.cache import versioned_cache
 from tests.builders import DataFolder
 from tests.conftest import REAL_DATA
@@ -128,7 +128,7 @@ def test_pdf_conditional_get__answers_304_without_rendering(
 
     monkeypatch.setattr(render, "render_pdf", no_render)
     url = "/fi/maps/kajaani/map-a4.pdf"
-    version = httpcache.current_version()
+    version = dataversion.current_version()
     assert version is not None
     etag = httpcache.etag_for(RequestFactory().get(url), version=version, kind="pdf")
     response = Client().get(url, HTTP_IF_NONE_MATCH=etag)

@@ -3,6 +3,9 @@ never keeps pages computed from a person's dates."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 from django.core.management import call_command
 from django.test import Client
@@ -37,6 +40,22 @@ def test_pages_with_personal_dates__are_never_cached() -> None:
 @pytest.mark.django_db
 def test_errors__are_not_cached() -> None:
     Client().get("/fi/municipalities/atlantis/")
+    assert versioned_cache.size(NAMESPACE) == 0
+
+
+@pytest.mark.django_db
+def test_a_pdf__is_left_to_the_shared_store_not_kept_per_address_in_memory(
+    monkeypatch: pytest.MonkeyPatch, settings: Any, tmp_path: Path
+) -> None:
+    from kotokartta.servicemap import ahead
+
+    settings.CACHE_DIR = tmp_path  # the fake map must not reach other tests
+
+    monkeypatch.setattr(ahead, "_build", lambda m, lang, paper: b"%PDF-map")
+    client = Client()
+    for query in ("", "?utm=a", "?utm=b"):
+        response = client.get(f"/fi/maps/kajaani/map-a4.pdf{query}")
+        assert response.content == b"%PDF-map"
     assert versioned_cache.size(NAMESPACE) == 0
 
 

@@ -1,5 +1,6 @@
-"""The PTV export's fixed words come from the PTV app's gettext catalogue (Finnish and Swedish, the
-English message ids), and no fi/en tuple table of them is left in the export's code."""
+"""The PTV export's fixed words and sentences come from the PTV app's gettext catalogue (Finnish and
+Swedish, the English message ids), and no fi/en tuple table, Finnish text or English branch is left
+in the export's code."""
 
 from __future__ import annotations
 
@@ -12,15 +13,18 @@ import pytest
 from django.conf import settings
 
 from kotokartta.integrations.ptv.labels import (
+    DESCRIPTION_SOURCE,
     KEYWORD,
     LAW_NAME,
     REQUIREMENT_BASES,
     REQUIREMENT_CLIENTS,
     RESIDENCE_BASIS_LABELS,
+    SUMMARY_PROVIDED_BY_BOUGHT,
     label,
     residence_basis_name,
 )
 from kotokartta.programme.vocabulary import ResidenceBasis
+from tests.catalogues import finnish_literals, pgettext_calls, untranslated
 
 PTV_DIR = Path(settings.BASE_DIR) / "integrations" / "ptv"
 PTV_CATALOGUES = sorted((PTV_DIR / "locale").glob("*/LC_MESSAGES/django.po"))
@@ -94,3 +98,47 @@ def test_requirement_sentences__read_in_finnish_and_swedish() -> None:
     assert label(REQUIREMENT_CLIENTS, "fi").format(clients="x") == "Kenelle: x."
     assert label(REQUIREMENT_BASES, "sv").format(bases="y") == "Uppehållsgrund: y."
     assert label(KEYWORD, "fi") == "kotoutuminen"
+
+
+EXPORT_MODULES = ("export.py", "channels.py", "channel_values.py", "shapes.py", "labels.py")
+
+
+def test_the_sentence_scan__finds_the_export_sentences() -> None:
+    found = pgettext_calls(PTV_DIR / "labels.py")
+    assert ("PTV export", "Status: %(status)s.") in found
+    assert ("PTV target group", "Citizens") in found
+
+
+@pytest.mark.skipif(shutil.which("msgcat") is None, reason="gettext missing")
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_every_export_word__has_a_finnish_and_a_swedish_translation(lang: str) -> None:
+    po = PTV_DIR / "locale" / lang / "LC_MESSAGES" / "django.po"
+    contexts = {context for context, _ in pgettext_calls(PTV_DIR / "labels.py")}
+    assert untranslated(PTV_DIR / "labels.py", po, contexts=contexts) == []
+
+
+def test_summary_and_source_sentences__read_in_finnish_swedish_and_english() -> None:
+    provider = {"provider": "Suomussalmen kunta"}
+    assert (
+        label(SUMMARY_PROVIDED_BY_BOUGHT, "fi", **provider)
+        == "Palvelun tuottaa Suomussalmen kunta (ostopalvelu)."
+    )
+    assert (
+        label(SUMMARY_PROVIDED_BY_BOUGHT, "sv", **provider)
+        == "Tjänsten produceras av Suomussalmen kunta (köpt tjänst)."
+    )
+    source = {"document": "Kotoutumisohjelma", "section": "Johdanto"}
+    assert (
+        label(DESCRIPTION_SOURCE, "fi", **source) == "Lähde: Kotoutumisohjelma, kohta ”Johdanto”."
+    )
+    assert label(DESCRIPTION_SOURCE, "en", **source) == (
+        "Source: Kotoutumisohjelma, section “Johdanto”."
+    )
+
+
+def test_no_finnish_text_or_english_branch__is_left_in_the_export() -> None:
+    for module in EXPORT_MODULES:
+        source = (PTV_DIR / module).read_text(encoding="utf-8")
+        assert finnish_literals(PTV_DIR / module) == [], module
+        assert 'lang == "en"' not in source and "if en" not in source, module
+        assert "_bilingual" not in source, module

@@ -50,3 +50,25 @@ def test_development__falls_back_to_the_embedded_sqlite(tmp_path: Path) -> None:
     result = _settings({"KOTOKARTTA_VAR_DIR": str(tmp_path)})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "django.db.backends.sqlite3"
+
+
+def test_the_renamed_maps_folder_variable__is_refused_with_its_new_name(tmp_path: Path) -> None:
+    result = _settings({"KOTOKARTTA_VAR_DIR": str(tmp_path), "KOTOKARTTA_MAPS_DIR": "/srv/maps"})
+    assert result.returncode != 0
+    assert "KOTOKARTTA_MAPS_DIR was renamed KOTOKARTTA_CACHE_DIR" in result.stderr
+
+
+def test_rendered_files__are_kept_under_the_state_folder_by_default(tmp_path: Path) -> None:
+    clean = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "KOTOKARTTA_CACHE_DIR")
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", "import kotokartta.settings as s; print(s.CACHE_DIR)"],
+        env={**clean, "KOTOKARTTA_VAR_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(tmp_path / "cache")

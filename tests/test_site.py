@@ -38,7 +38,7 @@ def test_unknown_map__is_the_same_404_page(client: Client) -> None:
 
 
 def test_database_error_on_a_page__is_a_503_that_says_so(quiet_client: Client) -> None:
-    with mock.patch("kotokartta.core.cache.current_version", side_effect=BROKEN):
+    with mock.patch("kotokartta.core.dataversion._provider", side_effect=BROKEN):
         response = quiet_client.get("/fi/")
     assert response.status_code == 503
     page = response.content.decode()

@@ -89,6 +89,29 @@ def test_editor_draft__publisher_publishes__public_path_changes(
     assert set(AuditEvent.objects.values_list("action", flat=True)) >= {"draft-change", "publish"}
 
 
+@pytest.mark.parametrize(
+    ("accept", "words"),
+    [
+        ("fi", ("Tila", "järjestetty")),
+        ("sv", ("status", "ordnad")),
+        ("en", ("status", "available")),
+    ],
+)
+def test_draft_review__lists_the_changes_in_the_staff_pages_language(
+    editor: Any, publisher: Any, accept: str, words: tuple[str, str]
+) -> None:
+    _edit(
+        signed_in(editor, verified=False),
+        AGREEMENT,
+        status="available",
+        provider_organisation="kuhmo",
+    )
+    draft = Draft.objects.get(municipality_id="kuhmo")
+    page = signed_in(publisher).get(f"/staff/drafts/{draft.pk}/", HTTP_ACCEPT_LANGUAGE=accept)
+    text = page.content.decode()
+    assert all(word in text for word in words), text[text.find("<main") :][:3000]
+
+
 def test_publish__needs_a_note_and_a_source(editor: Any, publisher: Any) -> None:
     _edit(signed_in(editor, verified=False), AGREEMENT, status="available")
     draft = Draft.objects.get(municipality_id="kuhmo")

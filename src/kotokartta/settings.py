@@ -82,10 +82,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "kotokartta.core.cache.data_version_per_request",
+    # The data version, read once per request by everything keyed on it (core/dataversion.py).
+    "kotokartta.core.dataversion.version_per_request",
     # Validators, 304s and Cache-Control per kind (core/httpcache.py); outermost after the
-    # per-request memo of the data version (core/cache.py), so that a
-    # conditional GET that still matches costs one one-row query.
+    # per-request memo of the data version, so that a conditional GET that still matches costs
+    # one one-row query, and a page answered after it asks for the version no more.
     "kotokartta.core.httpcache.http_cache",
     "kotokartta.core.pagecache.page_cache",
     "django.middleware.gzip.GZipMiddleware",
@@ -207,15 +208,20 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 # off to measure the work behind a page.
 PAGE_CACHE = env.bool("KOTOKARTTA_PAGE_CACHE", default=True)
 
-# Service map PDFs are rendered ahead, once per data version, into VAR_DIR/maps/: a map request
-# starts `kotokartta map --warm` in the background when a version's maps are not there yet
-# (servicemap/ahead.py). On in production (and in scripts/run), off elsewhere.
+# Rendered PDFs (service maps, the area overview, the programme document) are kept on disk, one
+# folder per data version, shared by every worker and the warm-up (core/cache.py, the disk tier).
+# The variable was KOTOKARTTA_MAPS_DIR while it held only maps: refuse the old name rather than
+# quietly keep files where nobody looks.
+if env.str("KOTOKARTTA_MAPS_DIR", default=""):
+    raise ImproperlyConfigured(
+        "KOTOKARTTA_MAPS_DIR was renamed KOTOKARTTA_CACHE_DIR (it now keeps every rendered PDF, "
+        "not only the maps): set KOTOKARTTA_CACHE_DIR instead and remove KOTOKARTTA_MAPS_DIR "
+        "(see docs/configuration.md)"
+    )
+CACHE_DIR = Path(env.str("KOTOKARTTA_CACHE_DIR", default=str(VAR_DIR / "cache")))
+# A map request starts `kotokartta map --warm` in the background when a data version's maps are
+# not rendered yet (servicemap/ahead.py). On in production (and in scripts/run), off elsewhere.
 MAPS_AHEAD = env.bool("KOTOKARTTA_MAPS_AHEAD", default=PRODUCTION)
-MAPS_DIR = Path(env.str("KOTOKARTTA_MAPS_DIR", default=str(VAR_DIR / "maps")))
-
-# Where HTTP caching reads the published data version: a callable returning None or
-# (token, published_at); core/httpcache.py builds every ETag and Last-Modified from it.
-HTTP_CACHE_VERSION = "kotokartta.programme.publication.current"
 
 # Files served at the site's root as they are (benchmarks use it to serve a page as a static file).
 WHITENOISE_ROOT = env.str("KOTOKARTTA_WHITENOISE_ROOT", default="") or None

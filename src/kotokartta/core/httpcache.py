@@ -16,13 +16,12 @@ computed from a person's own dates or eligibility answers (query parameters in
 check is `no-store`. Static files keep whitenoise's own headers.
 
 Kinds and their lifetimes are in `POLICIES`; docs/performance.md says why each is what it is.
-The data version comes from the callable named by the `HTTP_CACHE_VERSION` setting (core does not
-import the domain apps): it returns None before the first load, or `(token, published_at)`.
+The data version is the one every cache uses (`core.dataversion`: the programme's provider, read
+once per request), so validating a request and then answering it asks the database once.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 import re
@@ -36,7 +35,8 @@ from django.http import HttpRequest, HttpResponseBase, HttpResponseNotModified
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
-from django.utils.module_loading import import_string
+
+from kotokartta.core.dataversion import DataVersion, current_version
 
 # Query parameters that carry a person's own dates or eligibility answers.
 PERSONAL_PARAMETERS = frozenset(
@@ -72,12 +72,6 @@ POLICIES = {
     "pdf": Policy(3600, 86400),
     "reference": Policy(3600, 86400),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Version:
-    token: str
-    published_at: dt.datetime | None
 
 
 def _languages() -> frozenset[str]:
@@ -142,22 +136,6 @@ def release() -> tuple[str, float]:
     return stamp, newest
 
 
-@cache
-def _version_provider() -> Callable[[], tuple[str, dt.datetime] | None]:
-    provider: Callable[[], tuple[str, dt.datetime] | None] = import_string(
-        settings.HTTP_CACHE_VERSION
-    )
-    return provider
-
-
-def current_version() -> Version | None:
-    found = _version_provider()()
-    if found is None:
-        return None
-    token, published_at = found
-    return Version(token=str(token), published_at=published_at)
-
-
 def _negotiates_language(request: HttpRequest) -> bool:
     return not _unprefixed(request.path)[1]
 
@@ -166,7 +144,7 @@ def _accepts_gzip(request: HttpRequest) -> bool:
     return "gzip" in request.headers.get("Accept-Encoding", "").lower()
 
 
-def etag_for(request: HttpRequest, *, version: Version, kind: str) -> str:
+def etag_for(request: HttpRequest, *, version: DataVersion, kind: str) -> str:
     language = (
         translation.get_language_from_request(request) if _negotiates_language(request) else ""
     )
@@ -184,7 +162,7 @@ def etag_for(request: HttpRequest, *, version: Version, kind: str) -> str:
     return f'"{digest}"'
 
 
-def last_modified_for(version: Version) -> int | None:
+def last_modified_for(version: DataVersion) -> int | None:
     stamps = [release()[1]]
     if version.published_at is not None:
         stamps.append(version.published_at.timestamp())

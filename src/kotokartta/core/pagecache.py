@@ -3,7 +3,8 @@ costs. Correct after every data load: entries live in the data-versioned cache (
 
 What is never cached: anything but GET/HEAD 200 responses; responses that set cookies; pages
 whose address carries personal dates (first permit, assessment, plan, review) and responses
-that say `Cache-Control: no-store`: those are computed for one person and forgotten. Entries
+that say `Cache-Control: no-store`: those are computed for one person and forgotten. PDFs are
+not kept here either: the disk tier of core/cache.py keeps each one once for every worker. Entries
 live only in the worker's memory, are never written anywhere, and the cache holds at most
 `NAMESPACE_LIMITS["page"]` of them (least recently used go first).
 """
@@ -24,6 +25,9 @@ NAMESPACE = "page"  # its size limit is core.cache.NAMESPACE_LIMITS["page"]
 MAX_BYTES_PER_ENTRY = 2_000_000
 PERSONAL_PARAMETERS = frozenset({"permit", "assessment", "plan", "review"})
 UNCACHED_PREFIXES = ("/healthz", "/static/", "/staff/")
+# Rendered PDFs are kept once, on disk, for every worker (the disk tier of core/cache.py); the
+# page cache would keep another copy per address in each worker's memory.
+KEPT_ON_DISK = ("application/pdf",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,7 @@ def page_cache(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[
             and not response.cookies
             and not response.streaming
             and len(response.content) <= MAX_BYTES_PER_ENTRY
+            and not response.get("Content-Type", "").startswith(KEPT_ON_DISK)
         ):
             versioned_cache.put(
                 NAMESPACE,

@@ -1,8 +1,12 @@
-"""Reading translated texts: JSON objects keyed by language, Finnish authoritative."""
+"""Reading translated texts: JSON objects keyed by language (Finnish authoritative), and the
+gettext messages of the outputs read in a given language."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+
+from django.utils import translation
+from django.utils.functional import Promise
 
 FALLBACK_CHAIN = ("en", "fi")
 
@@ -46,3 +50,11 @@ def data_language(lang: str) -> str:
     roles, modes, target groups…) is in the reader's language through gettext.
     """
     return "en" if lang == "en" else "fi"
+
+
+def in_language(text: Promise, lang: str, **values: object) -> str:
+    """A gettext message (`gettext_lazy` / `pgettext_lazy`) in `lang`, its `%(name)s`
+    placeholders filled from `values`; the way every output reads its fixed sentences."""
+    with translation.override(lang):
+        message = str(text)
+    return message % values if values else message

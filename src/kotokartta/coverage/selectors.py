@@ -37,7 +37,13 @@ from typing import Any
 from django.conf import locale as django_locale
 from django.utils import translation
 
-from kotokartta.core.text import localised
+from kotokartta.core.text import in_language, localised
+from kotokartta.coverage.labels import (
+    NO_CONTACT,
+    PLANNED_PAST,
+    PLANNED_UNDATED,
+    UNNAMED_SELLER,
+)
 from kotokartta.paths.engine import MunicipalityRef
 from kotokartta.paths.labels import not_described
 from kotokartta.paths.selectors import municipality_ref
@@ -91,29 +97,6 @@ GAP_KINDS: tuple[str, ...] = (
     GAP_FLAG,
 )
 
-_TEXTS: dict[str, dict[str, str]] = {
-    "fi": {
-        "planned_past": "Suunniteltu alkavaksi vuonna {year}; vuosi on ohi ({today}).",
-        "planned_undated": "Suunnitteilla; asiakirja ei kerro, milloin palvelu alkaa.",
-        "no_contact": "Asiakirja ei nimeä palvelun tuottajaa eikä paikkaa.",
-        "unnamed_seller": "myyjää ei nimetty",
-    },
-    "en": {
-        "planned_past": "Planned to start in {year}; that year is past ({today}).",
-        "planned_undated": "Planned; the document does not say when it starts.",
-        "no_contact": "The document names neither a provider nor a place.",
-        "unnamed_seller": "seller not named",
-    },
-}
-
-
-def _texts(lang: str) -> dict[str, str]:
-    return _TEXTS["en" if lang == "en" else "fi"]
-
-
-def _text_lang(lang: str) -> str:
-    return "en" if lang == "en" else "fi"
-
 
 @dataclass(frozen=True, slots=True)
 class Cell:
@@ -159,7 +142,9 @@ class MatrixRow:
 
 @dataclass(frozen=True, slots=True)
 class Gap:
-    """One thing to follow up. `municipality` is None for the area as a whole."""
+    """One thing to follow up. `municipality` is None for the area as a whole. `note` says why
+    the row is here, in the list's language; `details` are the data's own words (the provision's
+    details, the flag's text), in the data's language; `text` is both together."""
 
     kind: str
     municipality: MunicipalityRef | None
@@ -167,11 +152,16 @@ class Gap:
     phase_name: str
     clients: tuple[str, ...]
     provision: str | None
-    text: str
+    note: str = ""
+    details: str = ""
     status: str | None = None
     flag_kind: str | None = None
     flag: str | None = None
     subject: str | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(part for part in (self.note, self.details) if part)
 
     def as_dict(self) -> dict[str, Any]:
         mun = self.municipality
@@ -244,9 +234,9 @@ def _provider_name(provision: m.Provision, lang: str) -> str | None:
     )
 
 
-def _seller(provision: m.Provision, lang: str) -> str:
+def _seller(provision: m.Provision, *, lang: str, data_lang: str) -> str:
     seller = seller_of(provision)
-    return _texts(lang)["unnamed_seller"] if seller is None else seller.name(lang)
+    return in_language(UNNAMED_SELLER, lang) if seller is None else seller.name(data_lang)
 
 
 def _unique(values: list[str]) -> tuple[str, ...]:
@@ -267,16 +257,18 @@ def classify(provisions: list[m.Provision]) -> tuple[str, tuple[str, ...], bool]
     return status_class, statuses, partly_open
 
 
-def coverage_matrix(*, lang: str = "fi") -> list[MatrixRow]:
+def coverage_matrix(*, lang: str = "fi", data_lang: str | None = None) -> list[MatrixRow]:
     """Every municipality (area order) × phase (`PHASES` order) × client group (job-seeker,
-    other), each cell classified as the module docstring describes."""
+    other), each cell classified as the module docstring describes. Phase names and fixed words
+    are in `lang`; the data's names (municipalities, providers, sellers) in `data_lang`, by
+    default `lang`."""
     current_dataset()
-    text_lang = _text_lang(lang)
+    data_lang = data_lang or lang
     rows: list[MatrixRow] = []
     municipalities = list(m.Municipality.objects.all())
     serving_each = _serving_each(municipalities)
     for municipality in municipalities:
-        ref = municipality_ref(municipality, lang)
+        ref = municipality_ref(municipality, data_lang)
         serving = serving_each[municipality.id]
         cells: list[Cell] = []
         for phase in PHASES:
@@ -288,14 +280,18 @@ def coverage_matrix(*, lang: str = "fi") -> list[MatrixRow]:
                     Cell(
                         municipality=ref,
                         phase=phase.id,
-                        phase_name=phase.name(text_lang),
+                        phase_name=phase.name(lang),
                         client=client,
                         status_class=status_class,
                         statuses=statuses,
                         partly_open=partly_open,
-                        providers=_unique([_provider_name(p, lang) or "" for p in provisions]),
+                        providers=_unique([_provider_name(p, data_lang) or "" for p in provisions]),
                         purchased_from=_unique(
-                            [_seller(p, lang) for p in provisions if p.purchased]
+                            [
+                                _seller(p, lang=lang, data_lang=data_lang)
+                                for p in provisions
+                                if p.purchased
+                            ]
                         ),
                         provisions=tuple(p.id for p in provisions),
                     )
@@ -309,23 +305,30 @@ def matrix_cells(rows: list[MatrixRow]) -> list[Cell]:
 
 
 def _provision_gap(
-    kind: str, provision: m.Provision, refs: dict[str, MunicipalityRef], text: str, lang: str
+    kind: str,
+    provision: m.Provision,
+    refs: dict[str, MunicipalityRef],
+    *,
+    note: str,
+    details: str,
+    lang: str,
 ) -> Gap:
     return Gap(
         kind=kind,
         municipality=refs.get(provision.municipality_id) if provision.municipality_id else None,
         phase=provision.phase,
-        phase_name=PHASE_BY_ID[provision.phase].name(_text_lang(lang))
+        phase_name=PHASE_BY_ID[provision.phase].name(lang)
         if provision.phase in PHASE_BY_ID
         else provision.phase,
         clients=tuple(c for c in CLIENTS if c in provision.clients),
         provision=provision.id,
-        text=text,
+        note=note,
+        details=details,
         status=provision.status,
     )
 
 
-def gap_list(*, today: dt.date, lang: str = "fi") -> list[Gap]:
+def gap_list(*, today: dt.date, lang: str = "fi", data_lang: str | None = None) -> list[Gap]:
     """What a coordinator has to follow up, one row per provision or flag, grouped by kind in
     `GAP_KINDS` order:
 
@@ -345,10 +348,13 @@ def gap_list(*, today: dt.date, lang: str = "fi") -> list[Gap]:
     row with `municipality` None, which stands for the whole area. Within a kind, rows follow the
     area order of municipalities (area-wide first), then phase order, then data order; flags keep
     data order.
+
+    The notes that say why a row is listed, and phase names, are in `lang`; the data's own texts
+    and municipality names in `data_lang`, by default `lang`.
     """
     current_dataset()
-    texts = _texts(lang)
-    refs = {mun.id: municipality_ref(mun, lang) for mun in m.Municipality.objects.all()}
+    data_lang = data_lang or lang
+    refs = {mun.id: municipality_ref(mun, data_lang) for mun in m.Municipality.objects.all()}
     mun_rank = {mun_id: rank for rank, mun_id in enumerate(refs)}
     provisions = sorted(
         m.Provision.objects.all(),
@@ -360,33 +366,28 @@ def gap_list(*, today: dt.date, lang: str = "fi") -> list[Gap]:
     )
     by_kind: dict[str, list[Gap]] = {kind: [] for kind in GAP_KINDS}
     for p in provisions:
-        details = localised(p.details, lang)
+        details = localised(p.details, data_lang)
+        rows: list[tuple[str, str]] = []  # (kind, note)
         if p.status == Status.UNDETERMINED:
-            text = details or not_described(_text_lang(lang))
-            by_kind[GAP_UNDETERMINED].append(_provision_gap(GAP_UNDETERMINED, p, refs, text, lang))
+            rows.append((GAP_UNDETERMINED, "" if details else not_described(lang)))
         elif p.status == Status.NOT_ORGANISED:
-            by_kind[GAP_NOT_ORGANISED].append(
-                _provision_gap(GAP_NOT_ORGANISED, p, refs, details, lang)
-            )
+            rows.append((GAP_NOT_ORGANISED, ""))
         elif p.status == Status.PLANNED:
             if p.planned_from is None:
-                text = " ".join(x for x in (texts["planned_undated"], details) if x)
-                by_kind[GAP_PLANNED_UNDATED].append(
-                    _provision_gap(GAP_PLANNED_UNDATED, p, refs, text, lang)
-                )
+                rows.append((GAP_PLANNED_UNDATED, in_language(PLANNED_UNDATED, lang)))
             elif p.planned_from < today.year:
-                note = texts["planned_past"].format(year=p.planned_from, today=today.isoformat())
-                text = " ".join(x for x in (note, details) if x)
-                by_kind[GAP_PLANNED_PAST].append(
-                    _provision_gap(GAP_PLANNED_PAST, p, refs, text, lang)
-                )
+                note = in_language(PLANNED_PAST, lang, year=p.planned_from, today=today.isoformat())
+                rows.append((GAP_PLANNED_PAST, note))
         if (
             p.status in (Status.AVAILABLE, Status.ON_NEED, Status.PLANNED)
             and p.provider_organisation_id is None
             and not p.place_ids
         ):
-            text = " ".join(x for x in (texts["no_contact"], details) if x)
-            by_kind[GAP_NO_CONTACT].append(_provision_gap(GAP_NO_CONTACT, p, refs, text, lang))
+            rows.append((GAP_NO_CONTACT, in_language(NO_CONTACT, lang)))
+        for kind, note in rows:
+            by_kind[kind].append(
+                _provision_gap(kind, p, refs, note=note, details=details, lang=lang)
+            )
 
     provision_by_id = {p.id: p for p in provisions}
     for flag in m.Flag.objects.all():
@@ -398,12 +399,10 @@ def gap_list(*, today: dt.date, lang: str = "fi") -> list[Gap]:
                 kind=GAP_FLAG,
                 municipality=refs.get(mun_id) if mun_id else None,
                 phase=phase,
-                phase_name=PHASE_BY_ID[phase].name(_text_lang(lang))
-                if phase in PHASE_BY_ID
-                else "",
+                phase_name=PHASE_BY_ID[phase].name(lang) if phase in PHASE_BY_ID else "",
                 clients=tuple(c for c in CLIENTS if c in subject.clients) if subject else (),
                 provision=subject.id if subject else None,
-                text=localised(flag.text, lang),
+                details=localised(flag.text, data_lang),
                 flag_kind=flag.kind,
                 flag=flag.id,
                 subject=flag.subject or None,

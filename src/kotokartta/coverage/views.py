@@ -60,14 +60,15 @@ def _filename(extension: str) -> str:
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
     lang = _lang()
-    content_lang = data_language(lang)  # the page: Finnish notes, never English, off en
+    # The page's own words in its language; the data's notes in Finnish, never English, off en.
+    content_lang = data_language(lang)
     today = timezone.localdate()
     try:
         dataset = current_dataset()
     except NoProgrammeLoaded:
         return render(request, "coverage/index.html", {"no_data": True}, status=503)
-    rows = coverage_matrix(lang=content_lang)
-    gaps = gap_list(today=today, lang=content_lang)
+    rows = coverage_matrix(lang=lang, data_lang=content_lang)
+    gaps = gap_list(today=today, lang=lang, data_lang=content_lang)
     orientation = orientation_languages(lang=lang)
     table = [
         {

@@ -18,8 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from django.utils import translation
+
 from kotokartta.core.text import localised, text_language
 from kotokartta.documents import finnish
+from kotokartta.documents.labels import SOURCE_SECTIONS, SWEDISH_NAME, label, phase_short_name
 from kotokartta.documents.model import Block, DocumentModel, Item, Paragraph, Table
 from kotokartta.documents.phrases import PhraseBuilder
 from kotokartta.documents.texts import (
@@ -28,8 +31,6 @@ from kotokartta.documents.texts import (
     _capitalise,
     _join,
     _sentence,
-    flag_kind_name,
-    phase_short_name,
     phase_title,
     section_title,
 )
@@ -38,6 +39,7 @@ from kotokartta.programme.facts import (
     providing_municipality,
     seller_of,
 )
+from kotokartta.programme.labels import flag_kind_name
 from kotokartta.programme.vocabulary import (
     PHASE_BY_ID,
     SECTIONS,
@@ -128,14 +130,14 @@ class _Builder(PhraseBuilder):
 
     def _date(self, dataset: m.DataSet) -> str:
         d = dataset.data_date
-        return d.isoformat() if self.en else f"{d.day}.{d.month}.{d.year}"
+        return f"{d.day}.{d.month}.{d.year}" if self.finnish else d.isoformat()
 
     def introduction(self) -> Block:
         t = self.t
         dataset = self.data.dataset
         mun_names = [f"{self.name(mun)} ({mun.code})" for mun in self.data.municipalities]
         area = localised(dataset.area_name, self.lang)
-        area_phrase = area if self.en else (finnish.genitive(area) or area)
+        area_phrase = (finnish.genitive(area) or area) if self.finnish else area
         paragraphs = [
             self.prose(
                 t["intro_area"].format(
@@ -181,7 +183,7 @@ class _Builder(PhraseBuilder):
         for mun in self.data.municipalities:
             name = self.name(mun)
             if mun.name.get("sv") and mun.name["sv"] != mun.name.get("fi"):
-                name += f" ({'Swedish' if self.en else 'ruots.'} {mun.name['sv']})"
+                name += f" ({label(SWEDISH_NAME, self.lang).format(name=mun.name['sv'])})"
             county = self.text(mun.wellbeing_county.name)
             rows.append((name, mun.code, county))
         self._fell_back = False
@@ -236,7 +238,7 @@ class _Builder(PhraseBuilder):
         paragraphs: list[Paragraph] = []
         for phase_id in phases:
             law = PHASE_BY_ID[phase_id].law
-            note = law.note_en if self.en else law.note_fi
+            note = law.note(lang)
             if note:
                 paragraphs.append(self.prose(self.t["law_note"].format(text=note), "law"))
         if section_id == "orientation":
@@ -449,9 +451,9 @@ class _Builder(PhraseBuilder):
         for org_id, provisions in bought.items():
             seller = self.text(sellers[org_id].name)
             phases = self._phase_list(provisions)
-            if not self.en and (abl := finnish.ablative(seller)):
+            if self.finnish and (abl := finnish.ablative(seller)):
                 text = t["buys"].format(name=self.name(mun), seller=abl, phases=phases)
-            elif self.en:
+            elif not self.finnish:
                 text = t["buys"].format(name=self.name(mun), seller=seller, phases=phases)
             else:
                 text = t["buys_plain"].format(seller=seller, phases=phases)
@@ -542,9 +544,7 @@ class _Builder(PhraseBuilder):
         source = flag.source or {}
         section = source.get("section", "")
         if section:
-            section_name = SECTIONS.get(section, section)
-            if self.en:
-                section_name = self._section_name_en(section)
+            section_name = self._source_section_name(section)
             where = self.by_mun.get(source.get("municipality") or "")
             if where is not None and where.id != flag.municipality_id:
                 meta.append(
@@ -556,16 +556,16 @@ class _Builder(PhraseBuilder):
             paragraphs.append(self.prose(" ".join(meta), "note"))
         return Item(tuple(paragraphs), flag.kind, flag.id)
 
-    def _section_name_en(self, section: str) -> str:
+    def _source_section_name(self, section: str) -> str:
+        """The part of the source document a flag cites: in Finnish its own heading, in
+        another language the phase it describes or a translated name."""
+        if self.lang == "fi":
+            return SECTIONS.get(section, section)
         if section in PHASE_BY_ID:
-            return PHASE_BY_ID[section].name_en
-        names = {
-            "introduction": "Introduction and municipalities",
-            "coordinators": "Coordinators and contacts",
-            "training_others": "Integration training for those who are not job seekers",
-            "cooperation": "Cooperation and responsibilities",
-        }
-        return names.get(section, section)
+            return PHASE_BY_ID[section].name(self.lang)
+        if section in SOURCE_SECTIONS:
+            return label(SOURCE_SECTIONS[section], self.lang)
+        return section
 
     def flag_section(self) -> Block:
         t = self.t
@@ -607,4 +607,5 @@ def programme_document(*, lang: str = "fi") -> DocumentModel:
     """
     if lang not in LANGUAGES:
         raise ValueError(f"the document is written in {' or '.join(LANGUAGES)}, not {lang!r}")
-    return _Builder(lang).document()
+    with translation.override(lang):
+        return _Builder(lang).document()

@@ -16,16 +16,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from kotokartta.core.text import localised
-from kotokartta.documents.diff_texts import FIELD_LABELS, GROUPS, TEXTS
-from kotokartta.documents.texts import LANGUAGE_NAMES, _pair, basis_name
+from kotokartta.documents.diff_labels import EMPTY, GROUPS, count_text, field_label, texts
 from kotokartta.programme import schema
+from kotokartta.programme.labels import basis_name, language_name
+from kotokartta.programme.labels import label as vocabulary_label
 from kotokartta.programme.validation import Programme
 from kotokartta.programme.vocabulary import (
-    CLIENT_NAMES,
-    MODE_NAMES,
     PHASE_BY_ID,
     PHASE_ORDER,
-    STATUS_NAMES,
 )
 
 AREA = ""  # the municipality key of area-wide changes
@@ -86,20 +84,20 @@ class _Names:
     def __init__(self, programme: Programme, lang: str) -> None:
         self.p = programme
         self.lang = lang
-        self.t = TEXTS[lang]
+        self.t = texts(lang)
 
     def text(self, value: Mapping[str, str] | None) -> str:
         return localised(value, self.lang)
 
     def municipality(self, mun_id: str | None) -> str:
         if not mun_id:
-            return self.t["empty"]
+            return EMPTY
         mun = self.p.municipalities.get(mun_id)
         return self.text(mun.name) if mun else mun_id
 
     def organisation(self, org_id: str | None, unit_id: str | None = None) -> str:
         if not org_id:
-            return self.t["empty"]
+            return EMPTY
         org = self.p.organisations.get(org_id)
         name = self.text(org.name) if org else org_id
         if unit_id:
@@ -109,7 +107,7 @@ class _Names:
 
     def role(self, role_id: str | None) -> str:
         if not role_id:
-            return self.t["empty"]
+            return EMPTY
         role = self.p.roles.get(role_id)
         return self.text(role.name) if role else role_id
 
@@ -119,13 +117,13 @@ class _Names:
 
     def activity(self, activity_id: str | None) -> str:
         if not activity_id:
-            return self.t["empty"]
+            return EMPTY
         activity = self.p.activities.get(activity_id)
         return self.text(activity.name) if activity else activity_id
 
     def subject(self, subject: str | None) -> str:
         if not subject:
-            return self.t["empty"]
+            return EMPTY
         for table in (self.p.activities, self.p.organisations, self.p.places):
             record = table.get(subject)
             if record is not None:
@@ -137,14 +135,14 @@ class _Names:
         return subject
 
     def listing(self, values: Iterable[str]) -> str:
-        return ", ".join(values) or self.t["empty"]
+        return ", ".join(values) or EMPTY
 
     def yes_no(self, value: bool) -> str:
         return self.t["yes"] if value else self.t["no"]
 
     def source(self, source: schema.Source | None) -> str:
         if source is None:
-            return self.t["empty"]
+            return EMPTY
         out = source.section
         if source.municipality:
             out += f" ({self.municipality(source.municipality)})"
@@ -156,7 +154,7 @@ class _Names:
         """One field's value as a reviewer reads it."""
         lang = self.lang
         if value is None or value == [] or value == {}:
-            return self.t["empty"]
+            return EMPTY
         if isinstance(value, bool):
             return self.yes_no(value)
         if name == "phase":
@@ -164,9 +162,9 @@ class _Names:
         if name == "phases":
             return self.listing(PHASE_BY_ID[v].name(lang) if v in PHASE_BY_ID else v for v in value)
         if name == "clients":
-            return self.listing(_pair(CLIENT_NAMES.get(v, (v, v)), lang) for v in value)
+            return self.listing(vocabulary_label("document_client", v, lang) or v for v in value)
         if name == "status":
-            return _pair(STATUS_NAMES.get(value, (value, value)), lang)
+            return vocabulary_label("document_status", value, lang) or value
         if name == "responsible":
             return self.t["residence"] if value == "residence" else self.municipality(value)
         if name == "appointed_by":
@@ -194,9 +192,9 @@ class _Names:
         if name == "places":
             return self.listing(self.place(v) for v in value)
         if name == "modes":
-            return self.listing(_pair(MODE_NAMES.get(v, (v, v)), lang) for v in value)
+            return self.listing(vocabulary_label("document_mode", v, lang) or v for v in value)
         if name == "languages":
-            return self.listing(_pair(LANGUAGE_NAMES.get(v, (v, v)), lang) for v in value)
+            return self.listing(language_name(v, lang) for v in value)
         if name == "target_groups":
             return self.listing(basis_name(v, lang) for v in value)
         if name == "activity":
@@ -277,7 +275,7 @@ def _field_changes(
         ):
             changes += _field_changes(a, b, old_names, new_names, prefix=f"{prefix}{name}.")
             continue
-        label = _pair(FIELD_LABELS.get(name, (name, name)), lang)
+        label = field_label(name, lang)
         if _is_text(a) or _is_text(b):  # a translated text: one line per changed language
             a_text, b_text = a or {}, b or {}
             for code in sorted(set(a_text) | set(b_text), key=_lang_order):
@@ -286,8 +284,8 @@ def _field_changes(
                         FieldChange(
                             f"{prefix}{name}.{code}",
                             f"{label} ({code})",
-                            a_text.get(code) or old_names.t["empty"],
-                            b_text.get(code) or new_names.t["empty"],
+                            a_text.get(code) or EMPTY,
+                            b_text.get(code) or EMPTY,
                             a_text.get(code),
                             b_text.get(code),
                         )
@@ -319,7 +317,7 @@ def _summary(record: BaseModel, names: _Names) -> str:
         if record.role:
             parts.append(names.role(record.role))
         if record.purchased:
-            parts.append(_pair(FIELD_LABELS["purchased"], names.lang))
+            parts.append(field_label("purchased", names.lang))
         details = names.text(record.details)
         if details:
             parts.append(details)
@@ -448,7 +446,7 @@ def diff_programmes(old: Programme, new: Programme, *, lang: str = "fi") -> list
                     0,
                     FieldChange(
                         "owner",
-                        _pair(FIELD_LABELS["owner"], lang),
+                        field_label("owner", lang),
                         f"{a[0] or 'area'}.yaml",
                         f"{b[0] or 'area'}.yaml",
                         a[0] or None,
@@ -492,7 +490,7 @@ def _label(group: str, key: str, record: BaseModel, names: _Names) -> str:
 
 def municipality_name(programmes: Iterable[Programme], mun_id: str, lang: str) -> str:
     if not mun_id:
-        return TEXTS[lang]["area"]
+        return texts(lang)["area"]
     for programme in programmes:
         mun = programme.municipalities.get(mun_id)
         if mun is not None:
@@ -509,12 +507,12 @@ def render_diff_text(
     new_label: str,
     lang: str = "fi",
 ) -> str:
-    t = TEXTS[lang]
+    t = texts(lang)
     lines = [t["heading"].format(old=old_label, new=new_label)]
     if not changes:
         lines.append(t["none"])
         return "\n".join(lines) + "\n"
-    lines.append(t["count_one"] if len(changes) == 1 else t["count"].format(count=len(changes)))
+    lines.append(count_text(len(changes), lang))
     current_mun: str | None = None
     current_head: tuple[str, str | None] | None = None
     for change in changes:

@@ -6,27 +6,22 @@ from collections.abc import Iterable, Mapping
 
 from kotokartta.core.text import localised, text_language
 from kotokartta.documents import finnish
+from kotokartta.documents.labels import OR, label, labels, phase_lead
 from kotokartta.documents.lookups import load_lookups
 from kotokartta.documents.model import Item, Paragraph
 from kotokartta.documents.texts import (
-    LABELS,
-    LANGUAGE_NAMES,
-    PHASE_LEAD,
     SECTION_PLAN,
     _chain,
     _join,
-    _pair,
     _sentence,
-    basis_name,
-    flag_kind_name,
 )
 from kotokartta.programme import models as m
 from kotokartta.programme.facts import (
     seller_of,
 )
+from kotokartta.programme.labels import basis_name, flag_kind_name, language_name
+from kotokartta.programme.labels import label as vocabulary_label
 from kotokartta.programme.vocabulary import (
-    MODE_NAMES,
-    STATUS_NAMES,
     ClientGroup,
     Status,
 )
@@ -38,8 +33,8 @@ class PhraseBuilder:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.en = lang == "en"
-        self.t = LABELS[lang]
+        self.finnish = lang == "fi"  # Finnish grammar: cases, word order, punctuation
+        self.t = labels(lang)
         self.data = load_lookups()
         self.by_mun = {mun.id: mun for mun in self.data.municipalities}
         self.fallbacks = 0
@@ -89,7 +84,7 @@ class PhraseBuilder:
     def status(self, provision: m.Provision) -> str:
         if provision.status == Status.AVAILABLE:
             return ""
-        word = _pair(STATUS_NAMES[provision.status], self.lang)
+        word = vocabulary_label("document_status", provision.status, self.lang) or provision.status
         if provision.planned_from:
             word += ", " + self.t["planned_from"].format(year=provision.planned_from)
         return f" ({word})"
@@ -101,7 +96,7 @@ class PhraseBuilder:
         main = self.text(self.data.roles[role_id].name)
         alts = [self.text(self.data.roles[r].name) for r in alternatives if r in self.data.roles]
         if alts:
-            main += f" ({'or' if self.en else 'tai'} {_join(alts, self.lang, alternatives=True)})"
+            main += f" ({label(OR, self.lang)} {_join(alts, self.lang, alternatives=True)})"
         return main
 
     def actor(
@@ -118,7 +113,7 @@ class PhraseBuilder:
         unit_name = self.text(unit.name) if unit else ""
         role = self.role_phrase(role_id, alternatives)
         role_head = self.text(self.data.roles[role_id].name) if role and role_id else ""
-        if self.en:  # "employment counsellor, Municipality of Suomussalmi, employment services"
+        if not self.finnish:  # "employment counsellor, City of Kajaani, employment services"
             return ", ".join(x for x in (role, org_name, unit_name) if x), False
         if role:
             org_gen = finnish.genitive(org_name) if org else ""
@@ -144,14 +139,15 @@ class PhraseBuilder:
         seller = self.text(sold_by.organisation.name) if sold_by else ""
         if not seller or seller == actor:
             text = self.t["purchased_mark"]
-        elif not self.en and (abl := finnish.ablative(seller)):
+        elif self.finnish and (abl := finnish.ablative(seller)):
             text = self.t["bought_from"].format(seller=abl)
         else:
             text = self.t["bought_from_plain"].format(seller=seller)
         buyer = self.by_mun.get(provision.responsible_id or "")
         if buyer is not None and buyer != home:
-            text += ("; " if not self.en else ", ") + self.t["buyer"].format(buyer=self.name(buyer))
-        return f"; {text}" if self.en else f" ({text})"
+            separator = "; " if self.finnish else ", "
+            text += separator + self.t["buyer"].format(buyer=self.name(buyer))
+        return f" ({text})" if self.finnish else f"; {text}"
 
     def place_phrase(self, place: m.Place, provider_names: Iterable[str]) -> str:
         """Where, with the address and municipality when the name does not already say it.
@@ -179,7 +175,7 @@ class PhraseBuilder:
         suffix = f" ({', '.join(extra)})" if extra else ""
         if not name:
             return suffix.strip()
-        if not self.en and (loc := finnish.locative(name)):
+        if self.finnish and (loc := finnish.locative(name)):
             return loc + suffix
         return self.t["place"].format(place=name + suffix)
 
@@ -195,10 +191,9 @@ class PhraseBuilder:
         )
         if not actor and provision.responsible_is_residence:
             actor, plural = self.t["residence"], False
-        lead = PHASE_LEAD[provision.phase]
         responsible = self.by_mun.get(provision.responsible_id or "")
         if actor:
-            verb = lead[2] if self.en else lead[1] if plural else lead[0]
+            verb = phase_lead(provision.phase, lang, plural=plural)
             body = f"{verb} {actor}"
         elif provision.status == Status.UNDETERMINED:
             body = self.t["left_open"]
@@ -219,12 +214,14 @@ class PhraseBuilder:
             if pid not in self.data.places:
                 continue
             place = self.place_phrase(self.data.places[pid], provider_names)
-            if self.en:
+            if not self.finnish:
                 body += ("; at " if not place.startswith("(") else " ") + place
             else:
                 body += (" " if place.startswith("(") else ", ") + place
         if provision.modes:
-            body += "; " + ", ".join(_pair(MODE_NAMES[mode], lang) for mode in provision.modes)
+            body += "; " + ", ".join(
+                vocabulary_label("document_mode", mode, lang) or mode for mode in provision.modes
+            )
         sentences = [f"{self.clients(provision.clients)}{status}: {_sentence(body)}"]
         if actor and responsible is not None and responsible != home and not provision.purchased:
             sentences.append(self.t["responsible"].format(name=self.name(responsible)))
@@ -246,7 +243,7 @@ class PhraseBuilder:
             groups = [basis_name(g, lang) for g in provision.target_groups]
             sentences.append(self.t["targets"].format(groups=_join(groups, lang)))
         if provision.languages:
-            names = [_pair(LANGUAGE_NAMES.get(c, (c, c)), lang) for c in provision.languages]
+            names = [language_name(c, lang) for c in provision.languages]
             sentences.append(self.t["languages"].format(names=_join(names, lang)))
         partners = [self.partner_phrase(p) for p in self.data.partners.get(provision.id, [])]
         if partners:

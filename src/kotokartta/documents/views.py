@@ -23,9 +23,10 @@ def _document_lang() -> str:
 
 def cached_pdf(*, lang: str) -> bytes:
     """The PDF of the loaded data set in `lang`, rendered once per data version and language
-    in each worker (rendering the whole document takes seconds): core/cache.py."""
-    return versioned_cache.get_or_compute(
-        "pdf", ("document", lang), lambda: render_pdf(programme_document(lang=lang))
+    for every worker (rendering the whole document takes seconds), kept on disk across
+    restarts: the disk tier of core/cache.py."""
+    return versioned_cache.shared.get_or_compute(
+        "pdf", f"document-{lang}", lambda: render_pdf(programme_document(lang=lang))
     )
 
 

@@ -7,8 +7,8 @@ class ProgrammeConfig(AppConfig):
 
     def ready(self) -> None:
         from kotokartta.core.dataversion import set_version_provider
-        from kotokartta.programme.models import DataSet
+        from kotokartta.programme import publication
 
-        # Every data-versioned cache (core.cache: pages, paths, search terms, names, PDFs)
-        # asks the programme which data set is loaded.
-        set_version_provider(DataSet.objects.version)
+        # Every data-versioned cache (core.cache: pages, paths, search terms, names, PDFs) and
+        # the HTTP validators (core.httpcache) ask the programme which data set is published.
+        set_version_provider(publication.current)

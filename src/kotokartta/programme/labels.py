@@ -178,6 +178,95 @@ DOCUMENT_CLIENT: dict[str, Promise] = {
     "other": pgettext_lazy("document", "other newcomer"),
 }
 
+
+# Language names as the document, the data diff and the open data write them in running text
+# (Finnish in lower case: "suomi", "persia (farsi)"); the programme app's own catalogue
+# (`programme/locale`), in Finnish and Swedish. `language_name` gives the code for a language
+# without a name here.
+LANGUAGE_NAME: dict[str, Promise] = {
+    "fi": pgettext_lazy("language name", "Finnish"),
+    "sv": pgettext_lazy("language name", "Swedish"),
+    "en": pgettext_lazy("language name", "English"),
+    "uk": pgettext_lazy("language name", "Ukrainian"),
+    "ru": pgettext_lazy("language name", "Russian"),
+    "ar": pgettext_lazy("language name", "Arabic"),
+    "vi": pgettext_lazy("language name", "Vietnamese"),
+    "th": pgettext_lazy("language name", "Thai"),
+    "sw": pgettext_lazy("language name", "Swahili"),
+    "rw": pgettext_lazy("language name", "Kinyarwanda"),
+    "so": pgettext_lazy("language name", "Somali"),
+    "fa": pgettext_lazy("language name", "Persian (Farsi)"),
+    "ku": pgettext_lazy("language name", "Kurdish"),
+    "ps": pgettext_lazy("language name", "Pashto"),
+    "ti": pgettext_lazy("language name", "Tigrinya"),
+    "es": pgettext_lazy("language name", "Spanish"),
+    "fr": pgettext_lazy("language name", "French"),
+    "de": pgettext_lazy("language name", "German"),
+    "et": pgettext_lazy("language name", "Estonian"),
+}
+
+
+# The residence bases as the groups the programme document names (plural: "kiintiöpakolaiset"),
+# for the document's and the open data's target groups; the programme app's own catalogue, in every
+# interface language.
+RESIDENCE_BASIS_GROUP: dict[str, Promise] = {
+    "quota_refugee": pgettext_lazy("residence basis, plural", "quota refugees"),
+    "temporary_protection": pgettext_lazy(
+        "residence basis, plural", "people with temporary protection"
+    ),
+    "international_protection": pgettext_lazy(
+        "residence basis, plural", "people granted international protection"
+    ),
+    "family_reunification": pgettext_lazy("residence basis, plural", "family reunification"),
+    "unaccompanied_minor": pgettext_lazy(
+        "residence basis, plural", "people who came as unaccompanied minors"
+    ),
+    "work": pgettext_lazy("residence basis, plural", "people who moved for work"),
+    "study": pgettext_lazy("residence basis, plural", "people who moved to study"),
+    "family_member": pgettext_lazy("residence basis, plural", "family members"),
+    "spouse_of_worker_or_student": pgettext_lazy(
+        "residence basis, plural", "spouses of people who came to work or study"
+    ),
+}
+
+# Flag kinds as the document and the open data name them (the coverage views' flag legend: an
+# undetermined arrangement is "Open" there, where the guide says "Not decided").
+DOCUMENT_FLAG_KIND: dict[str, Promise] = {
+    "misspelling": _("Misspelling"),
+    "contradiction": _("Contradiction"),
+    "inconsistent_term": _("Inconsistent term"),
+    "undetermined": _("Open"),
+    "dated_plan": _("Dated plan"),
+    "silent": _("Not described"),
+    "ambiguous": _("Ambiguous"),
+    "legal_reference": _("Legal reference"),
+}
+
+
+def _in(promise: Promise, lang: str) -> str:
+    with translation.override(lang):
+        return str(promise)
+
+
+def language_name(code: str, lang: str) -> str:
+    """The name of the language `code` in `lang` ("ukraina", "Ukrainian"); the code when the
+    language has no name here."""
+    name = LANGUAGE_NAME.get(code)
+    return code if name is None else _in(name, lang)
+
+
+def basis_name(basis: str, lang: str) -> str:
+    """The group of people with this residence basis, in `lang` ("kiintiöpakolaiset"); an
+    unknown code is returned as it is."""
+    name = RESIDENCE_BASIS_GROUP.get(basis)
+    return basis if name is None else _in(name, lang)
+
+
+def flag_kind_name(kind: str, lang: str) -> str:
+    """The name of a flag kind in `lang` ("Kirjoitusvirhe", "Open")."""
+    return _in(DOCUMENT_FLAG_KIND[kind], lang)
+
+
 VOCABULARIES: dict[str, dict[str, Promise]] = {
     "status": STATUS,
     "mode": MODE,

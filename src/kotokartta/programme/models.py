@@ -28,12 +28,6 @@ class DataSetQuerySet(models.QuerySet["DataSet"]):
         when `document_text` is used."""
         return self.order_by("-loaded_at").defer("document_text").first()
 
-    def version(self) -> tuple[int, str] | None:
-        """The current data set's id and checksum (one indexed one-row query): the version
-        every cache (core.cache) is bound to; None before the first load."""
-        found = self.order_by("-loaded_at").values_list("id", "checksum").first()
-        return None if found is None else (found[0], found[1])
-
     def require_current(self) -> DataSet:
         """The current data set; `NoProgrammeLoaded` when nothing is loaded."""
         dataset = self.current()

@@ -13,6 +13,7 @@ from kotokartta.programme.vocabulary import (
     OrganisationKind,
 )
 
+from .labels import CHANNEL_SERVICES, ORGANISATION_UNITS, TEXT_LANGUAGES, label
 from .shapes import (
     municipality_area,
     municipality_item,
@@ -125,8 +126,11 @@ class ChannelsAndOrganisations:
         )
         summary = {
             lang: shorten(
-                ("Kotoutumisohjelman palveluja: " if lang == "fi" else "Integration services: ")
-                + ", ".join(PHASE_BY_ID[phase].name(lang) for phase in phases),
+                label(
+                    CHANNEL_SERVICES,
+                    lang,
+                    phases=", ".join(PHASE_BY_ID[phase].name(lang) for phase in phases),
+                ),
                 150,
             )
             for lang in languages
@@ -165,8 +169,12 @@ class ChannelsAndOrganisations:
             "organizationNames": typed_items(org.name, "Name"),
             "organizationDescriptions": typed_items(
                 {
-                    "fi": "Yksiköt: " + ", ".join(localised(u.name, "fi") for u in units) + ".",
-                    "en": "Units: " + ", ".join(localised(u.name, "en") for u in units) + ".",
+                    lang: label(
+                        ORGANISATION_UNITS,
+                        lang,
+                        units=", ".join(localised(u.name, lang) for u in units),
+                    )
+                    for lang in TEXT_LANGUAGES
                 },
                 "Summary",
             )

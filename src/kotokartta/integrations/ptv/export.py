@@ -42,7 +42,10 @@ every organisation a service or channel refers to (id `uuid5(…, "organization/
 **Languages**: texts in Finnish, and in English where the data has English (our vocabulary, place
 and organisation names, and provision details all do); PTV publishes only fi, sv and en. A
 service's `languages` are the languages of its texts, plus the service languages the document
-states (one provision so far). Nothing is invented: no phone, e-mail, opening hours, service class
+states (one provision so far). The export's own words are gettext messages (`labels.py`), translated
+into Finnish and Swedish in this app's catalogue; no Swedish text is written, because the data's
+own texts (details, activities) have no Swedish and a Swedish service would be Swedish words around
+Finnish details. Nothing is invented: no phone, e-mail, opening hours, service class
 or business id that the data does not hold.
 """
 
@@ -60,21 +63,33 @@ from kotokartta.integrations.ptv.channels import ChannelsAndOrganisations, _name
 from kotokartta.integrations.ptv.rules import validate_services
 from kotokartta.programme import models as m
 from kotokartta.programme.facts import provider_of, seller_of, served_municipalities
+from kotokartta.programme.labels import label as vocabulary_label
 from kotokartta.programme.vocabulary import (
-    CLIENT_NAMES,
-    MODE_NAMES,
     PHASE_BY_ID,
     SECTIONS,
-    STATUS_NAMES,
     OrganisationKind,
     Status,
 )
 
 from .labels import (
+    BOUGHT_NO_PROVIDER,
+    DESCRIPTION_CONDITION,
+    DESCRIPTION_DONE_BY,
+    DESCRIPTION_HOW,
+    DESCRIPTION_SOURCE,
     KEYWORD,
     LAW_NAME,
+    ORGANISES,
     REQUIREMENT_BASES,
     REQUIREMENT_CLIENTS,
+    RESIDENTS_MUNICIPALITY,
+    SUMMARY_PROVIDED_BY,
+    SUMMARY_PROVIDED_BY_BOUGHT,
+    SUMMARY_RESPONSIBLE,
+    SUMMARY_STATUS,
+    TARGET_GROUP_CITIZENS_NAME,
+    TEXT_LANGUAGES,
+    in_text_languages,
     label,
     residence_basis_name,
 )
@@ -92,10 +107,7 @@ EXPORTED_STATUSES = frozenset({Status.AVAILABLE.value, Status.ON_NEED.value})
 TARGET_GROUP_CITIZENS = {
     "code": "KR1",
     "uri": "http://urn.fi/URN:NBN:fi:au:ptvl:v2001",
-    "name": [
-        {"language": "fi", "value": "Kansalaiset"},
-        {"language": "en", "value": "Citizens"},
-    ],
+    "name": language_items(in_text_languages(TARGET_GROUP_CITIZENS_NAME)),
 }
 
 # Partners of these kinds share responsibility (OtherResponsible); others help produce (Producer).
@@ -163,8 +175,8 @@ class _Served:
     municipality: m.Municipality
 
 
-def _bilingual(fi: str, en: str) -> dict[str, str]:
-    return {"fi": fi, "en": en}
+def _client_name(client: str, lang: str) -> str:
+    return vocabulary_label("document_client", client, lang) or client
 
 
 def _names_in(bases: Iterable[str], lang: str) -> str:
@@ -230,12 +242,14 @@ class _Exporter(ChannelsAndOrganisations):
                 add(
                     "OtherResponsible",
                     residence_org,
-                    info=_bilingual(
-                        "Asukkaiden kotikunta; vastuukunta on "
-                        f"{localised(responsible.name, 'fi')}.",
-                        f"The residents' municipality; {localised(responsible.name, 'en')} is "
-                        "the responsible municipality.",
-                    ),
+                    info={
+                        lang: label(
+                            RESIDENTS_MUNICIPALITY,
+                            lang,
+                            municipality=localised(responsible.name, lang),
+                        )
+                        for lang in TEXT_LANGUAGES
+                    },
                 )
 
         found = provider_of(provision)
@@ -254,10 +268,7 @@ class _Exporter(ChannelsAndOrganisations):
                 "Producer",
                 None,
                 "ProcuredServices",
-                _bilingual(
-                    "Ostopalvelu; asiakirja ei nimeä palveluntuottajaa.",
-                    "Bought service; the document does not name the provider.",
-                ),
+                in_text_languages(BOUGHT_NO_PROVIDER),
             )
         elif provision.activity is not None:
             for organiser in provision.activity.organisers.all():
@@ -265,32 +276,28 @@ class _Exporter(ChannelsAndOrganisations):
                     "Producer",
                     organiser,
                     "Other",
-                    _bilingual(
-                        f"Järjestää: {localised(provision.activity.name, 'fi')}",
-                        f"Organises: {localised(provision.activity.name, 'en')}",
-                    ),
+                    {
+                        lang: label(
+                            ORGANISES, lang, activity=localised(provision.activity.name, lang)
+                        )
+                        for lang in TEXT_LANGUAGES
+                    },
                 )
 
         for partner in provision.partners.all():
             org = partner.organisation
             role_name = partner.role.name if partner.role else None
             info = (
-                _bilingual(
-                    _join(
+                {
+                    lang: _join(
                         [
-                            _names(partner.unit.name, "fi") if partner.unit else "",
-                            localised(role_name, "fi"),
+                            _names(partner.unit.name, lang) if partner.unit else "",
+                            localised(role_name, lang),
                         ],
                         ", ",
-                    ),
-                    _join(
-                        [
-                            _names(partner.unit.name, "en") if partner.unit else "",
-                            localised(role_name, "en"),
-                        ],
-                        ", ",
-                    ),
-                )
+                    )
+                    for lang in TEXT_LANGUAGES
+                }
                 if partner.unit or role_name
                 else None
             )
@@ -307,22 +314,16 @@ class _Exporter(ChannelsAndOrganisations):
         role = provision.role
         if unit is None and role is None:
             return None
-        return _bilingual(
-            _join(
+        return {
+            lang: _join(
                 [
-                    _names(unit.name, "fi") if unit else "",
-                    localised(role.name, "fi") if role else "",
+                    _names(unit.name, lang) if unit else "",
+                    localised(role.name, lang) if role else "",
                 ],
                 ", ",
-            ),
-            _join(
-                [
-                    _names(unit.name, "en") if unit else "",
-                    localised(role.name, "en") if role else "",
-                ],
-                ", ",
-            ),
-        )
+            )
+            for lang in TEXT_LANGUAGES
+        }
 
     def service_name(self, provision: m.Provision, lang: str) -> str:
         phase = PHASE_BY_ID[provision.phase]
@@ -330,35 +331,27 @@ class _Exporter(ChannelsAndOrganisations):
         if provision.activity is not None:
             name = f"{name}: {localised(provision.activity.name, lang)}"
         if len(provision.clients) == 1:
-            fi, en = CLIENT_NAMES[provision.clients[0]]
-            name = f"{name} – {en if lang == 'en' else fi}"
+            name = f"{name} – {_client_name(provision.clients[0], lang)}"
         return shorten(name, 100)
 
     def summary(self, item: _Served, lang: str) -> str:
         provision = item.provision
         responsible = self.responsible_of(item)
         provider = provision.provider_organisation
-        status_fi, status_en = STATUS_NAMES[provision.status]
+        status = vocabulary_label("document_status", provision.status, lang) or provision.status
         parts: list[str] = []
-        if lang == "en":
-            if responsible:
-                parts.append(f"Responsible: {localised(responsible.name, 'en')}.")
-            if provider:
-                bought = " (bought service)" if provision.purchased else ""
-                parts.append(f"Provided by {localised(provider.name, 'en')}{bought}.")
-            parts.append(f"Status: {status_en}.")
-        else:
-            if responsible:
-                parts.append(f"Vastuukunta: {localised(responsible.name, 'fi')}.")
-            if provider:
-                bought = " (ostopalvelu)" if provision.purchased else ""
-                parts.append(f"Palvelun tuottaa {localised(provider.name, 'fi')}{bought}.")
-            parts.append(f"Tila: {status_fi}.")
+        if responsible:
+            parts.append(
+                label(SUMMARY_RESPONSIBLE, lang, municipality=localised(responsible.name, lang))
+            )
+        if provider:
+            provided_by = SUMMARY_PROVIDED_BY_BOUGHT if provision.purchased else SUMMARY_PROVIDED_BY
+            parts.append(label(provided_by, lang, provider=localised(provider.name, lang)))
+        parts.append(label(SUMMARY_STATUS, lang, status=status))
         return shorten(" ".join(parts), 150)
 
     def description(self, item: _Served, lang: str) -> str:
         provision = item.provision
-        en = lang == "en"
         lines = [localised(provision.details, lang)]
         if provision.activity is not None and provision.activity.description:
             lines.append(localised(provision.activity.description, lang))
@@ -366,24 +359,25 @@ class _Exporter(ChannelsAndOrganisations):
         roles += provision.alternative_role_ids
         role_names = [localised(self.roles[r].name, lang) for r in roles if r in self.roles]
         if role_names:
-            lines.append(("Done by: " if en else "Tekijä: ") + ", ".join(role_names) + ".")
+            lines.append(label(DESCRIPTION_DONE_BY, lang, roles=", ".join(role_names)))
         if provision.modes:
-            modes = [MODE_NAMES[mode][1 if en else 0] for mode in provision.modes]
-            lines.append(("How: " if en else "Toteutus: ") + ", ".join(modes) + ".")
+            modes = [
+                vocabulary_label("document_mode", mode, lang) or mode for mode in provision.modes
+            ]
+            lines.append(label(DESCRIPTION_HOW, lang, modes=", ".join(modes)))
         condition = (provision.condition or {}).get("text")
         if condition:
-            lines.append(("Condition: " if en else "Ehto: ") + localised(condition, lang))
+            lines.append(label(DESCRIPTION_CONDITION, lang, condition=localised(condition, lang)))
         section = SECTIONS.get(provision.source.get("section", ""), "")
         title = localised(self.dataset.document_title, lang)
         if section:
-            where = f"section “{section}”" if en else f"kohta ”{section}”"
-            lines.append(("Source: " if en else "Lähde: ") + f"{title}, {where}.")
+            lines.append(label(DESCRIPTION_SOURCE, lang, document=title, section=section))
         return shorten("\n\n".join(line for line in lines if line), 2500, paragraphs=True)
 
     def requirements(self, provision: m.Provision) -> list[dict[str, str]]:
         texts: dict[str, str] = {}
-        for index, lang in enumerate(("fi", "en")):
-            clients = ", ".join(CLIENT_NAMES[c][index] for c in provision.clients)
+        for lang in TEXT_LANGUAGES:
+            clients = ", ".join(_client_name(c, lang) for c in provision.clients)
             text = label(REQUIREMENT_CLIENTS, lang).format(clients=clients)
             if provision.target_groups:
                 bases = _names_in(provision.target_groups, lang)
@@ -398,7 +392,7 @@ class _Exporter(ChannelsAndOrganisations):
         return [
             {
                 "names": language_items(
-                    _bilingual(f"{law}, {label(LAW_NAME, 'fi')}", f"{law}, {label(LAW_NAME, 'en')}")
+                    {lang: f"{law}, {label(LAW_NAME, lang)}" for lang in TEXT_LANGUAGES}
                 ),
                 "webPages": [],
             }
@@ -466,7 +460,7 @@ class _Exporter(ChannelsAndOrganisations):
             + typed_items(descriptions, "Description"),
             "languages": languages,
             "legislation": self.legislation(provision),
-            "keywords": language_items(_bilingual(label(KEYWORD, "fi"), label(KEYWORD, "en"))),
+            "keywords": language_items(in_text_languages(KEYWORD)),
             "requirements": self.requirements(provision),
             "serviceVouchersInUse": False,
             "serviceVouchers": [],

@@ -97,7 +97,10 @@ taxonomies, taxonomy_terms, attributes
       value: our id), `kotokartta-organisation-kinds`.
 
 Texts are in one language per data set (`lang`: Finnish, authoritative, or English; a text the
-data lacks in English falls back to Finnish). HSDS 3.0 has no multilingual text fields.
+data lacks in English falls back to Finnish). HSDS 3.0 has no multilingual text fields. The
+export's own sentences and names are gettext messages (`labels`, English message ids, the
+opendata app's catalogue); the catalogue also has Swedish, which `LANGUAGES` does not offer yet
+because the programme data's texts exist in Finnish and English only.
 """
 
 from __future__ import annotations

@@ -8,21 +8,25 @@ from collections.abc import Mapping
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import Promise
 
-from kotokartta.core.text import localised
+from kotokartta.core.text import in_language, localised
 from kotokartta.opendata.hsds.common import (
     COUNTRY,
     TABLES,
     Record,
     _clean,
-    _t,
     hsds_id,
 )
 from kotokartta.opendata.hsds.labels import (
+    LOCATION_MUNICIPALITY,
     NO_ADDRESS,
     NO_POSTAL_CODE,
+    ORGANISATION_NAMED_IN,
+    PROGRAM_DESCRIPTION,
+    PROGRAM_NAME,
     TAXONOMIES,
-    in_language,
+    UNIT_OF,
     organisation_kind_name,
     region_name,
 )
@@ -75,8 +79,9 @@ class HsdsBuilderBase:
     def text(self, value: Mapping[str, str] | None) -> str:
         return localised(value, self.lang)
 
-    def t(self, fi: str, en: str) -> str:
-        return _t(self.lang, fi, en)
+    def t(self, text: Promise, **values: object) -> str:
+        """A fixed sentence of the export (`labels`) in the export's language."""
+        return in_language(text, self.lang, **values)
 
     def mun_label(self, mun: m.Municipality) -> str:
         return f"{self.text(mun.name)} ({mun.code})"
@@ -175,8 +180,7 @@ class HsdsBuilderBase:
                 {
                     "id": org_id,
                     "name": self.text(org.name),
-                    "description": f"{kind}{where}. "
-                    + self.t(f"Toimija kotoutumisohjelmassa: {area}.", f"Named in: {area}."),
+                    "description": f"{kind}{where}. " + self.t(ORGANISATION_NAMED_IN, area=area),
                 }
             )
             self.attribute(
@@ -198,9 +202,7 @@ class HsdsBuilderBase:
                     "id": unit_id,
                     "name": self.org_label(org, unit),
                     "alternate_name": self.text(unit.name),
-                    "description": self.t(
-                        f"Yksikkö; kuuluu: {parent_name}.", f"A unit of {parent_name}."
-                    ),
+                    "description": self.t(UNIT_OF, parent=parent_name),
                     "parent_organization_id": self.org_hsds_id(org, parent),
                 }
             )
@@ -227,19 +229,13 @@ class HsdsBuilderBase:
                     "organization_id": hsds_id("organisation", self.area_org.id)
                     if self.area_org
                     else None,
-                    "name": self.t(f"Kotoutumisohjelma: {area}", f"Integration programme: {area}"),
+                    "name": self.t(PROGRAM_NAME, area=area),
                     "alternate_name": self.text(ds.document_title),
                     "description": self.t(
-                        "Alkuvaiheen kotoutumispalvelut, jotka kunnat järjestävät yhdessä "
-                        "kotoutumisen edistämisestä annetun lain (681/2023) mukaan. "
-                        f"Lähde: {self.text(ds.document_title)}"
-                        + (f" ({publisher})" if publisher else "")
-                        + f". Tiedot {ds.data_date.isoformat()}.",
-                        "The early-stage integration services that the municipalities arrange "
-                        "together under the Act on the Promotion of Integration (681/2023). "
-                        f"Source: {self.text(ds.document_title)}"
-                        + (f" ({publisher})" if publisher else "")
-                        + f". Data as of {ds.data_date.isoformat()}.",
+                        PROGRAM_DESCRIPTION,
+                        source=self.text(ds.document_title)
+                        + (f" ({publisher})" if publisher else ""),
+                        date=ds.data_date.isoformat(),
                     ),
                 }
             )
@@ -250,9 +246,7 @@ class HsdsBuilderBase:
         for place in self.places:
             mun = place.municipality
             location_id = hsds_id("place", place.id)
-            notes = [
-                self.t(f"Kunta: {self.mun_label(mun)}.", f"Municipality: {self.mun_label(mun)}.")
-            ]
+            notes = [self.t(LOCATION_MUNICIPALITY, municipality=self.mun_label(mun))]
             if not place.address:
                 notes.append(in_language(NO_ADDRESS, self.lang))
             elif not place.postal_code:

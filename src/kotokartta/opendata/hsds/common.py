@@ -55,14 +55,6 @@ def hsds_id(kind: str, *parts: str) -> str:
     return str(uuid.uuid5(NAMESPACE, ":".join((kind, *parts))))
 
 
-def _pair(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "en" else pair[0]
-
-
-def _t(lang: str, fi: str, en: str) -> str:
-    return en if lang == "en" else fi
-
-
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if not text or text[-1] in ".!?…" else text + "."

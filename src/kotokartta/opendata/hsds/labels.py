@@ -1,12 +1,18 @@
-"""The HSDS export's fixed names, through gettext: English message ids, translated in the opendata
-app's own catalogue (`opendata/locale/<lang>/LC_MESSAGES/django.po`); rendered with `label`."""
+"""The HSDS export's fixed names and sentences, through gettext: English message ids, translated in
+the opendata app's own catalogue (`opendata/locale/<lang>/LC_MESSAGES/django.po`); rendered with
+`in_language`.
+
+The sentences carry a message context ("HSDS export" for the records' texts, "HSDS taxonomy term"
+for the terms' names and descriptions), so that short words ("Partner", "Given: …") never take the
+guide's translation, and named `%(placeholders)s`, so that a translation can put them where its
+language needs them. The Finnish translations are the export's original Finnish texts."""
 
 from __future__ import annotations
 
-from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import pgettext_lazy
 
+from kotokartta.core.text import in_language
 from kotokartta.programme.vocabulary import OrganisationKind
 
 # A wellbeing services county covers exactly one region (maakunta): the address's province.
@@ -80,10 +86,107 @@ NO_ADDRESS: Promise = pgettext_lazy("HSDS location note", "The document gives no
 NO_POSTAL_CODE: Promise = pgettext_lazy("HSDS location note", "The document gives no postal code.")
 
 
-def in_language(text: Promise, lang: str) -> str:
-    """`text` in `lang`."""
-    with translation.override(lang):
-        return str(text)
+# The records' own sentences (organizations, program, locations, services, service areas, alerts).
+ORGANISATION_NAMED_IN = pgettext_lazy("HSDS export", "Named in: %(area)s.")
+UNIT_OF = pgettext_lazy("HSDS export", "A unit of %(parent)s.")
+PROGRAM_NAME = pgettext_lazy("HSDS export", "Integration programme: %(area)s")
+PROGRAM_DESCRIPTION = pgettext_lazy(
+    "HSDS export",
+    "The early-stage integration services that the municipalities arrange together under the Act "
+    "on the Promotion of Integration (681/2023). Source: %(source)s. Data as of %(date)s.",
+)
+LOCATION_MUNICIPALITY = pgettext_lazy("HSDS export", "Municipality: %(municipality)s.")
+ROLE_OR_ALTERNATIVES = pgettext_lazy("HSDS export", "%(role)s (or %(alternatives)s)")
+PROVIDED_BY = pgettext_lazy("HSDS export", "Provided by: %(roles)s.")
+TOGETHER_WITH = pgettext_lazy("HSDS export", "Together with: %(partners)s.")
+GIVEN = pgettext_lazy("HSDS export", "Given: %(modes)s.")
+PLANNED_FROM = pgettext_lazy("HSDS export", "Planned to start in %(year)s.")
+SOURCE_QUOTE = pgettext_lazy(
+    "HSDS export", 'Source: the document\'s section "%(section)s" (in Finnish): "%(quote)s"'
+)
+SOURCE_SILENT = pgettext_lazy(
+    "HSDS export", 'Source: the document\'s section "%(section)s" (which does not mention this).'
+)
+CLIENT_GROUP = pgettext_lazy("HSDS export", "Client group: %(groups)s.")
+EVERY_MUNICIPALITY = pgettext_lazy("HSDS export", "every municipality of the area")
+RESIDENTS_OF = pgettext_lazy("HSDS export", "For residents of: %(who)s.")
+TARGET_GROUPS = pgettext_lazy("HSDS export", "For: %(groups)s.")
+CONDITION = pgettext_lazy("HSDS export", "Condition: %(condition)s")
+ARRANGED_IF_NEEDED = pgettext_lazy("HSDS export", "Arranged if needed.")
+RESPONSIBLE = pgettext_lazy("HSDS export", "Responsible: %(municipality)s.")
+RESPONSIBLE_RESIDENCE = pgettext_lazy("HSDS export", "Responsible: the client's own municipality.")
+RESPONSIBLE_UNKNOWN = pgettext_lazy(
+    "HSDS export", "The document does not say which municipality is responsible."
+)
+THE_RESPONSIBLE_MUNICIPALITY = pgettext_lazy("HSDS export", "the responsible municipality")
+PURCHASED_FROM = pgettext_lazy(
+    "HSDS export", "Purchased service: %(buyer)s buys it from %(seller)s."
+)
+PURCHASED_NO_SELLER = pgettext_lazy(
+    "HSDS export", "Purchased service: %(buyer)s buys it; the document does not name the seller."
+)
+ALERT_PLANNED_FROM = pgettext_lazy("HSDS export", "%(status)s (from %(year)s)")
+ALERT_UNDETERMINED = pgettext_lazy("HSDS export", "%(status)s: the document leaves this open.")
+SERVICE_AREA = pgettext_lazy(
+    "HSDS export",
+    "For residents of %(municipality)s. Border: municipal division of 2021, %(attribution)s.",
+)
+
+
+# The taxonomy terms' names and descriptions.
+CLIENT_GROUP_DESCRIPTIONS: dict[str, Promise] = {
+    "job-seeker": pgettext_lazy(
+        "HSDS taxonomy term", "A client registered with employment services."
+    ),
+    "other": pgettext_lazy("HSDS taxonomy term", "A newcomer who is not a registered job seeker."),
+}
+TERM_HSDS_STATUS = pgettext_lazy("HSDS taxonomy term", "HSDS status: %(status)s.")
+TERM_RESPONSIBLE = pgettext_lazy("HSDS taxonomy term", "Responsible municipality")
+TERM_RESPONSIBLE_DESCRIPTION = pgettext_lazy(
+    "HSDS taxonomy term", "The municipality responsible for arranging the service."
+)
+TERM_PURCHASED = pgettext_lazy("HSDS taxonomy term", "Purchased service")
+TERM_PURCHASED_DESCRIPTION = pgettext_lazy(
+    "HSDS taxonomy term", "The responsible municipality buys the service from another provider."
+)
+TERM_RESPONSIBLE_MUNICIPALITY = pgettext_lazy(
+    "HSDS taxonomy term", "Responsible municipality: %(municipality)s"
+)
+TERM_RESPONSIBLE_MUNICIPALITY_DESCRIPTION = pgettext_lazy(
+    "HSDS taxonomy term", "%(municipality)s is responsible for arranging the service."
+)
+TERM_RESPONSIBLE_RESIDENCE = pgettext_lazy(
+    "HSDS taxonomy term", "Responsible: the client's municipality"
+)
+TERM_RESPONSIBLE_RESIDENCE_DESCRIPTION = pgettext_lazy(
+    "HSDS taxonomy term",
+    "The client's own municipality of residence is responsible for arranging it.",
+)
+TERM_BOUGHT_FROM = pgettext_lazy("HSDS taxonomy term", "Bought from %(municipality)s")
+TERM_BOUGHT_FROM_DESCRIPTION = pgettext_lazy(
+    "HSDS taxonomy term", "The responsible municipality buys the service from %(municipality)s."
+)
+TERM_PARTNER = pgettext_lazy("HSDS taxonomy term", "Partner")
+TERM_PARTNER_DESCRIPTION = pgettext_lazy(
+    "HSDS taxonomy term",
+    "An organisation that takes part in the service; the value names it, its unit and role.",
+)
+TERM_TARGET_GROUP = pgettext_lazy("HSDS taxonomy term", "Target group: %(group)s")
+TERM_MODE = pgettext_lazy("HSDS taxonomy term", "Given: %(mode)s")
+TERM_ROLE = pgettext_lazy("HSDS taxonomy term", "Job title: %(role)s")
+TERM_FLAG = pgettext_lazy("HSDS taxonomy term", "Note on the document: %(kind)s")
+TERM_SOURCE_SECTION = pgettext_lazy("HSDS taxonomy term", "Section of the source document")
+TERM_SOURCE_SECTION_DESCRIPTION = pgettext_lazy(
+    "HSDS taxonomy term",
+    "A section of the programme document; the value is a word-for-word quote (in Finnish).",
+)
+TERM_SECTION = pgettext_lazy("HSDS taxonomy term", "Document section (Finnish): %(section)s")
+TERM_KOTOKARTTA_ID = pgettext_lazy("HSDS taxonomy term", "Kotokartta identifier")
+TERM_KOTOKARTTA_ID_DESCRIPTION = pgettext_lazy(
+    "HSDS taxonomy term",
+    "The record's stable id in Kotokartta's data files; its HSDS id is the UUID5 of it.",
+)
+TERM_ORGANISATION_KIND = pgettext_lazy("HSDS taxonomy term", "Kind of organisation: %(kind)s")
 
 
 def region_name(county: str, lang: str) -> str:

@@ -9,7 +9,6 @@ from typing import Any
 
 from django.conf import settings
 
-from kotokartta.documents.texts import LANGUAGE_NAMES, basis_name
 from kotokartta.opendata.hsds.borders import municipal_borders
 from kotokartta.opendata.hsds.builder import HsdsBuilderBase
 from kotokartta.opendata.hsds.common import (
@@ -17,19 +16,40 @@ from kotokartta.opendata.hsds.common import (
     HSDS_VERSION,
     STATUS_TO_HSDS,
     _clean,
-    _pair,
     _sentence,
     hsds_id,
 )
 from kotokartta.opendata.hsds.data import HsdsData
+from kotokartta.opendata.hsds.labels import (
+    ALERT_PLANNED_FROM,
+    ALERT_UNDETERMINED,
+    ARRANGED_IF_NEEDED,
+    CLIENT_GROUP,
+    CONDITION,
+    EVERY_MUNICIPALITY,
+    GIVEN,
+    PLANNED_FROM,
+    PROVIDED_BY,
+    PURCHASED_FROM,
+    PURCHASED_NO_SELLER,
+    RESIDENTS_OF,
+    RESPONSIBLE,
+    RESPONSIBLE_RESIDENCE,
+    RESPONSIBLE_UNKNOWN,
+    ROLE_OR_ALTERNATIVES,
+    SERVICE_AREA,
+    SOURCE_QUOTE,
+    SOURCE_SILENT,
+    TARGET_GROUPS,
+    THE_RESPONSIBLE_MUNICIPALITY,
+    TOGETHER_WITH,
+)
 from kotokartta.programme import models as m
 from kotokartta.programme.facts import seller_of, served_municipalities
+from kotokartta.programme.labels import basis_name, label, language_name
 from kotokartta.programme.vocabulary import (
-    CLIENT_NAMES,
-    MODE_NAMES,
     PHASE_BY_ID,
     SECTIONS,
-    STATUS_NAMES,
     Status,
 )
 
@@ -83,7 +103,7 @@ class HsdsBuilder(HsdsBuilderBase):
         )
         name = f"{phase.name(self.lang)}, {scope}"
         if len(p.clients) == 1:
-            name += f" – {_pair(CLIENT_NAMES[p.clients[0]], self.lang)}"
+            name += f" – {self.client_name(p.clients[0])}"
         who = None
         if p.activity is not None:
             who = self.text(p.activity.name)
@@ -101,14 +121,15 @@ class HsdsBuilder(HsdsBuilderBase):
                 if r in self.role_by_id
             ]
             if alternatives:
-                roles += self.t(" (tai ", " (or ") + ", ".join(alternatives) + ")"
-            parts.append(self.t("Tekijä: ", "Provided by: ") + roles + ".")
+                roles = self.t(
+                    ROLE_OR_ALTERNATIVES, role=roles, alternatives=", ".join(alternatives)
+                )
+            parts.append(self.t(PROVIDED_BY, roles=roles))
         partners = [self.partner_text(partner) for partner in p.partners.all()]
         if partners:
-            parts.append(self.t("Yhteistyössä: ", "Together with: ") + "; ".join(partners) + ".")
+            parts.append(self.t(TOGETHER_WITH, partners="; ".join(partners)))
         if p.modes:
-            modes = ", ".join(_pair(MODE_NAMES[mode], self.lang) for mode in p.modes)
-            parts.append(self.t("Toteutus: ", "Given: ") + modes + ".")
+            parts.append(self.t(GIVEN, modes=self.mode_names(p)))
         if p.activity is not None:
             a = p.activity
             period = ""
@@ -118,12 +139,7 @@ class HsdsBuilder(HsdsBuilderBase):
                 _sentence(f"{self.text(a.name)}{period}: {self.text(a.description)}".rstrip(": "))
             )
         if p.planned_from:
-            parts.append(
-                self.t(
-                    f"Suunniteltu alkamaan vuonna {p.planned_from}.",
-                    f"Planned to start in {p.planned_from}.",
-                )
-            )
+            parts.append(self.t(PLANNED_FROM, year=p.planned_from))
         parts.append(self.source_text(p.source))
         return "\n\n".join(part for part in parts if part)
 
@@ -140,56 +156,40 @@ class HsdsBuilder(HsdsBuilderBase):
         section = SECTIONS.get(source.get("section", ""), source.get("section", ""))
         quote = source.get("quote")
         if quote:
-            return self.t(
-                f'Lähde: asiakirjan kohta "{section}": "{quote}"',
-                f'Source: the document\'s section "{section}" (in Finnish): "{quote}"',
-            )
-        return self.t(
-            f'Lähde: asiakirjan kohta "{section}" (ei mainintaa tästä).',
-            f'Source: the document\'s section "{section}" (which does not mention this).',
-        )
+            return self.t(SOURCE_QUOTE, section=section, quote=quote)
+        return self.t(SOURCE_SILENT, section=section)
 
     def eligibility(self, p: m.Provision, served: list[m.Municipality]) -> str:
         lang = self.lang
-        parts = [
-            self.t("Asiakasryhmä: ", "Client group: ")
-            + ", ".join(_pair(CLIENT_NAMES[c], lang) for c in p.clients)
-            + "."
-        ]
+        clients = ", ".join(self.client_name(c) for c in p.clients)
+        parts = [self.t(CLIENT_GROUP, groups=clients)]
         if p.municipality_id:
             who = self.mun_label(self.mun_by_id[p.municipality_id])
         elif len(served) == len(self.municipalities):
-            who = self.t("kaikki työllisyysalueen kunnat", "every municipality of the area")
+            who = self.t(EVERY_MUNICIPALITY)
         else:
             who = ", ".join(self.mun_label(mun) for mun in served)
-        parts.append(self.t(f"Asukkaat: {who}.", f"For residents of: {who}."))
+        parts.append(self.t(RESIDENTS_OF, who=who))
         if p.target_groups:
             groups = ", ".join(basis_name(g, lang) for g in p.target_groups)
-            parts.append(self.t(f"Kohderyhmä: {groups}.", f"For: {groups}."))
+            parts.append(self.t(TARGET_GROUPS, groups=groups))
         condition = self.text((p.condition or {}).get("text"))
         if condition:
-            parts.append(self.t("Ehto: ", "Condition: ") + _sentence(condition))
+            parts.append(self.t(CONDITION, condition=_sentence(condition)))
         if p.status == Status.ON_NEED:
-            parts.append(self.t("Järjestetään tarvittaessa.", "Arranged if needed."))
+            parts.append(self.t(ARRANGED_IF_NEEDED))
         if p.responsible is not None:
-            responsible = self.mun_label(p.responsible)
-            parts.append(self.t(f"Vastuukunta: {responsible}.", f"Responsible: {responsible}."))
+            parts.append(self.t(RESPONSIBLE, municipality=self.mun_label(p.responsible)))
         elif p.responsible_is_residence:
-            parts.append(
-                self.t(
-                    "Vastuukunta: asiakkaan kotikunta.",
-                    "Responsible: the client's own municipality.",
-                )
-            )
+            parts.append(self.t(RESPONSIBLE_RESIDENCE))
         else:
-            parts.append(
-                self.t(
-                    "Asiakirja ei kerro vastuukuntaa.",
-                    "The document does not say which municipality is responsible.",
-                )
-            )
+            parts.append(self.t(RESPONSIBLE_UNKNOWN))
         if p.purchased:
-            buyer = self.mun_label(p.responsible) if p.responsible else None
+            buyer = (
+                self.mun_label(p.responsible)
+                if p.responsible
+                else self.t(THE_RESPONSIBLE_MUNICIPALITY)
+            )
             seller = seller_of(p)
             if seller is not None:
                 seller_name = (
@@ -197,37 +197,27 @@ class HsdsBuilder(HsdsBuilderBase):
                     if seller.municipality is not None
                     else self.text(seller.organisation.name)
                 )
-                parts.append(
-                    self.t(
-                        f"Ostopalvelu: {buyer or 'vastuukunta'} ostaa palvelun, myyjä "
-                        f"{seller_name}.",
-                        f"Purchased service: {buyer or 'the responsible municipality'} buys it "
-                        f"from {seller_name}.",
-                    )
-                )
+                parts.append(self.t(PURCHASED_FROM, buyer=buyer, seller=seller_name))
             else:
-                parts.append(
-                    self.t(
-                        f"Ostopalvelu: {buyer or 'vastuukunta'} ostaa palvelun; asiakirja ei "
-                        "nimeä myyjää.",
-                        f"Purchased service: {buyer or 'the responsible municipality'} buys it; "
-                        "the document does not name the seller.",
-                    )
-                )
+                parts.append(self.t(PURCHASED_NO_SELLER, buyer=buyer))
         return " ".join(parts)
 
     def alert(self, p: m.Provision) -> str | None:
         if p.status in (Status.AVAILABLE, Status.ON_NEED):
             return None
-        name = _pair(STATUS_NAMES[p.status], self.lang)
+        name = label("document_status", p.status, self.lang) or p.status
         text = name[:1].upper() + name[1:]
         if p.status == Status.PLANNED and p.planned_from:
-            text += self.t(f" (alkaen {p.planned_from})", f" (from {p.planned_from})")
+            text = self.t(ALERT_PLANNED_FROM, status=text, year=p.planned_from)
         if p.status == Status.UNDETERMINED:
-            text += self.t(
-                ": asiakirja jättää tämän avoimeksi.", ": the document leaves this open."
-            )
+            text = self.t(ALERT_UNDETERMINED, status=text)
         return _sentence(text)
+
+    def client_name(self, client: str) -> str:
+        return label("document_client", client, self.lang) or client
+
+    def mode_names(self, p: m.Provision) -> str:
+        return ", ".join(label("document_mode", mode, self.lang) or mode for mode in p.modes)
 
     def service_url(self, p: m.Provision) -> str:
         if p.municipality_id:
@@ -266,10 +256,9 @@ class HsdsBuilder(HsdsBuilderBase):
                         "service_id": service_id,
                         "name": self.mun_label(mun),
                         "description": self.t(
-                            f"Kunnan {self.mun_label(mun)} asukkaille. Kuntaraja: kuntajako "
-                            f"2021, {GEO_ATTRIBUTION}.",
-                            f"For residents of {self.mun_label(mun)}. Border: municipal division "
-                            f"of 2021, {GEO_ATTRIBUTION}.",
+                            SERVICE_AREA,
+                            municipality=self.mun_label(mun),
+                            attribution=GEO_ATTRIBUTION,
                         ),
                         "extent": extent,
                         "extent_type": "geojson" if extent else None,
@@ -280,7 +269,7 @@ class HsdsBuilder(HsdsBuilderBase):
         for place_id in p.place_ids:
             if place_id not in places:
                 continue
-            modes = ", ".join(_pair(MODE_NAMES[mode], self.lang) for mode in p.modes)
+            modes = self.mode_names(p)
             self.tables["service_at_locations"].append(
                 _clean(
                     {
@@ -297,9 +286,7 @@ class HsdsBuilder(HsdsBuilderBase):
                 {
                     "id": hsds_id("language", p.id, code),
                     "service_id": service_id,
-                    "name": _pair(LANGUAGE_NAMES[code], self.lang)
-                    if code in LANGUAGE_NAMES
-                    else code,
+                    "name": language_name(code, self.lang),
                     "code": code,
                 }
             )

@@ -5,28 +5,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kotokartta.core.text import localised
-from kotokartta.documents.texts import (
-    BASIS_LABELS,
-    FLAG_KIND_LABELS,
+from kotokartta.core.text import in_language, localised
+from kotokartta.opendata.hsds import labels as t
+from kotokartta.opendata.hsds.common import (
+    STATUS_TO_HSDS,
+    _sentence,
+    hsds_id,
+)
+from kotokartta.opendata.hsds.labels import ORGANISATION_KIND_NAMES
+from kotokartta.programme import models as m
+from kotokartta.programme.labels import (
+    DOCUMENT_CLIENT,
+    DOCUMENT_FLAG_KIND,
+    DOCUMENT_MODE,
+    DOCUMENT_STATUS,
+    RESIDENCE_BASIS_GROUP,
     basis_name,
     flag_kind_name,
 )
-from kotokartta.opendata.hsds.common import (
-    STATUS_TO_HSDS,
-    _pair,
-    _sentence,
-    _t,
-    hsds_id,
-)
-from kotokartta.opendata.hsds.labels import ORGANISATION_KIND_NAMES, in_language
-from kotokartta.programme import models as m
 from kotokartta.programme.vocabulary import (
-    CLIENT_NAMES,
-    MODE_NAMES,
     PHASES,
     SECTIONS,
-    STATUS_NAMES,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -67,34 +66,25 @@ def _terms(
                 uri=phase_url(phase.id),
             )
         )
-    for client, pair in CLIENT_NAMES.items():
+    for client, client_name in DOCUMENT_CLIENT.items():
         terms.append(
             Term(
                 "kotokartta-client-groups",
                 f"client-group:{client}",
-                _pair(pair, lang),
-                _t(
-                    lang,
-                    "Työvoimapalveluihin ilmoittautunut asiakas."
-                    if client == "job-seeker"
-                    else "Muu kotoutuja-asiakas kuin työnhakija.",
-                    "A client registered with employment services."
-                    if client == "job-seeker"
-                    else "A newcomer who is not a registered job seeker.",
-                ),
+                in_language(client_name, lang),
+                in_language(t.CLIENT_GROUP_DESCRIPTIONS[client], lang),
             )
         )
-    for status, pair in STATUS_NAMES.items():
+    for status, status_name in DOCUMENT_STATUS.items():
+        name = in_language(status_name, lang)
         terms.append(
             Term(
                 "kotokartta-statuses",
                 f"status:{status}",
-                _pair(pair, lang),
-                _sentence(_pair(pair, lang).capitalize())
+                name,
+                _sentence(name.capitalize())
                 + " "
-                + _t(lang, "HSDS-tila: ", "HSDS status: ")
-                + STATUS_TO_HSDS[status]
-                + ".",
+                + in_language(t.TERM_HSDS_STATUS, lang, status=STATUS_TO_HSDS[status]),
             )
         )
     arr = "kotokartta-arrangements"
@@ -102,24 +92,16 @@ def _terms(
         Term(
             arr,
             "responsible-municipality",
-            _t(lang, "Vastuukunta", "Responsible municipality"),
-            _t(
-                lang,
-                "Kunta, jolla on palvelun järjestämisvastuu.",
-                "The municipality responsible for arranging the service.",
-            ),
+            in_language(t.TERM_RESPONSIBLE, lang),
+            in_language(t.TERM_RESPONSIBLE_DESCRIPTION, lang),
         )
     )
     terms.append(
         Term(
             arr,
             "purchased",
-            _t(lang, "Ostopalvelu", "Purchased service"),
-            _t(
-                lang,
-                "Vastuukunta ostaa palvelun toiselta toimijalta.",
-                "The responsible municipality buys the service from another provider.",
-            ),
+            in_language(t.TERM_PURCHASED, lang),
+            in_language(t.TERM_PURCHASED_DESCRIPTION, lang),
         )
     )
     for mun in municipalities:
@@ -128,12 +110,8 @@ def _terms(
             Term(
                 arr,
                 f"responsible-municipality:{mun.code}",
-                _t(lang, f"Vastuukunta: {label}", f"Responsible municipality: {label}"),
-                _t(
-                    lang,
-                    f"Järjestämisvastuu on kunnalla {label}.",
-                    f"{label} is responsible for arranging the service.",
-                ),
+                in_language(t.TERM_RESPONSIBLE_MUNICIPALITY, lang, municipality=label),
+                in_language(t.TERM_RESPONSIBLE_MUNICIPALITY_DESCRIPTION, lang, municipality=label),
                 parent="responsible-municipality",
             )
         )
@@ -141,12 +119,8 @@ def _terms(
         Term(
             arr,
             "responsible-municipality:residence",
-            _t(lang, "Vastuukunta: asiakkaan kotikunta", "Responsible: the client's municipality"),
-            _t(
-                lang,
-                "Järjestämisvastuu on asiakkaan omalla kotikunnalla.",
-                "The client's own municipality of residence is responsible for arranging it.",
-            ),
+            in_language(t.TERM_RESPONSIBLE_RESIDENCE, lang),
+            in_language(t.TERM_RESPONSIBLE_RESIDENCE_DESCRIPTION, lang),
             parent="responsible-municipality",
         )
     )
@@ -156,12 +130,8 @@ def _terms(
             Term(
                 arr,
                 f"purchased-from:{mun.code}",
-                _t(lang, f"Ostetaan kunnalta {label}", f"Bought from {label}"),
-                _t(
-                    lang,
-                    f"Vastuukunta ostaa palvelun kunnalta {label}.",
-                    f"The responsible municipality buys the service from {label}.",
-                ),
+                in_language(t.TERM_BOUGHT_FROM, lang, municipality=label),
+                in_language(t.TERM_BOUGHT_FROM_DESCRIPTION, lang, municipality=label),
                 parent="purchased",
             )
         )
@@ -169,31 +139,27 @@ def _terms(
         Term(
             arr,
             "partner",
-            _t(lang, "Yhteistyökumppani", "Partner"),
-            _t(
-                lang,
-                "Toimija, joka osallistuu palveluun; arvona toimija, yksikkö ja nimike.",
-                "An organisation that takes part in the service; the value names it, its unit "
-                "and role.",
-            ),
+            in_language(t.TERM_PARTNER, lang),
+            in_language(t.TERM_PARTNER_DESCRIPTION, lang),
         )
     )
-    for basis in BASIS_LABELS:
+    for basis in RESIDENCE_BASIS_GROUP:
         terms.append(
             Term(
                 "kotokartta-target-groups",
                 f"target-group:{basis}",
                 basis_name(basis, lang),
-                _sentence(_t(lang, "Kohderyhmä: ", "Target group: ") + basis_name(basis, lang)),
+                _sentence(in_language(t.TERM_TARGET_GROUP, lang, group=basis_name(basis, lang))),
             )
         )
-    for mode, pair in MODE_NAMES.items():
+    for mode, mode_name in DOCUMENT_MODE.items():
+        name = in_language(mode_name, lang)
         terms.append(
             Term(
                 "kotokartta-modes",
                 f"mode:{mode}",
-                _pair(pair, lang),
-                _sentence(_t(lang, "Toteutustapa: ", "Given: ") + _pair(pair, lang)),
+                name,
+                _sentence(in_language(t.TERM_MODE, lang, mode=name)),
             )
         )
     for role in roles:
@@ -203,32 +169,24 @@ def _terms(
                 "kotokartta-roles",
                 f"role:{role.id}",
                 name,
-                _sentence(_t(lang, "Tehtävänimike: ", "Job title: ") + name),
+                _sentence(in_language(t.TERM_ROLE, lang, role=name)),
             )
         )
-    for kind in FLAG_KIND_LABELS:
+    for kind in DOCUMENT_FLAG_KIND:
         terms.append(
             Term(
                 "kotokartta-flags",
                 f"flag:{kind}",
                 flag_kind_name(kind, lang),
-                _sentence(
-                    _t(lang, "Huomautus asiakirjasta: ", "Note on the document: ")
-                    + flag_kind_name(kind, lang).lower()
-                ),
+                _sentence(in_language(t.TERM_FLAG, lang, kind=flag_kind_name(kind, lang).lower())),
             )
         )
     terms.append(
         Term(
             "kotokartta-sources",
             "source-section",
-            _t(lang, "Lähdeasiakirjan kohta", "Section of the source document"),
-            _t(
-                lang,
-                "Kotoutumisohjelmaa kuvaavan asiakirjan kohta; arvona sanatarkka lainaus.",
-                "A section of the programme document; the value is a word-for-word quote "
-                "(in Finnish).",
-            ),
+            in_language(t.TERM_SOURCE_SECTION, lang),
+            in_language(t.TERM_SOURCE_SECTION_DESCRIPTION, lang),
         )
     )
     for section, title in SECTIONS.items():
@@ -237,7 +195,7 @@ def _terms(
                 "kotokartta-sources",
                 f"source-section:{section}",
                 title,
-                _sentence(_t(lang, "Asiakirjan kohta: ", "Document section (Finnish): ") + title),
+                _sentence(in_language(t.TERM_SECTION, lang, section=title)),
                 parent="source-section",
             )
         )
@@ -245,24 +203,18 @@ def _terms(
         Term(
             "kotokartta-sources",
             "kotokartta-id",
-            _t(lang, "Kotokartan tunniste", "Kotokartta identifier"),
-            _t(
-                lang,
-                "Tietueen pysyvä tunniste Kotokartan tiedostoissa; HSDS-tunniste on sen UUID5.",
-                "The record's stable id in Kotokartta's data files; its HSDS id is the UUID5 "
-                "of it.",
-            ),
+            in_language(t.TERM_KOTOKARTTA_ID, lang),
+            in_language(t.TERM_KOTOKARTTA_ID_DESCRIPTION, lang),
         )
     )
     for kind, text in ORGANISATION_KIND_NAMES.items():
+        name = in_language(text, lang)
         terms.append(
             Term(
                 "kotokartta-organisation-kinds",
                 f"organisation-kind:{kind}",
-                in_language(text, lang),
-                _sentence(
-                    _t(lang, "Toimijan laji: ", "Kind of organisation: ") + in_language(text, lang)
-                ),
+                name,
+                _sentence(in_language(t.TERM_ORGANISATION_KIND, lang, kind=name)),
             )
         )
     return terms

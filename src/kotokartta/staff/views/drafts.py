@@ -9,12 +9,23 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kotokartta.programme.vocabulary import ClientGroup
 from kotokartta.staff import access, review, selectors, services, snapshots
 from kotokartta.staff.forms import PublishForm, ReturnForm
 from kotokartta.staff.models import AuditEvent, DraftChange, PublishedVersion
+
+# The data diff is written in Finnish, Swedish and English (documents.diff_labels).
+_DIFF_LANGUAGES = ("fi", "sv", "en")
+
+
+def _review_lang() -> str:
+    """The change list in the staff page's language; English for the languages the staff pages
+    fall back from (docs/staff.md)."""
+    lang = get_language() or "fi"
+    return lang if lang in _DIFF_LANGUAGES else "en"
 
 
 def draft_list(request: HttpRequest) -> HttpResponse:
@@ -29,7 +40,9 @@ def draft_detail(request: HttpRequest, pk: int) -> HttpResponse:
     lines: list[review.ReviewLine] = []
     problems: list[str] = []
     if draft.is_active:
-        lines, problems = review.review_diff(latest.snapshot, services.draft_snapshot(draft))
+        lines, problems = review.review_diff(
+            latest.snapshot, services.draft_snapshot(draft), lang=_review_lang()
+        )
     conflicts = services.draft_conflicts(draft) if draft.is_active else []
     can_publish = access.can_publish(request.user, draft.municipality_id or None)
     return render(
@@ -191,7 +204,9 @@ def version(request: HttpRequest, number: int) -> HttpResponse:
     before = PublishedVersion.objects.filter(number__lt=number).order_by("-number").first()
     lines: list[review.ReviewLine] = []
     if before is not None:
-        lines, _problems = review.review_diff(before.snapshot, current.snapshot)
+        lines, _problems = review.review_diff(
+            before.snapshot, current.snapshot, lang=_review_lang()
+        )
     return render(
         request,
         "staff/version.html",

@@ -52,7 +52,9 @@ class Command(BaseCommand):
             )
         if options["warm"]:
             if options["municipality"] or options["all"] or options["area"] or options["output"]:
-                raise CommandError("--warm renders into the map store; name nothing", returncode=2)
+                raise CommandError(
+                    "--warm renders into the shared PDF store; name nothing", returncode=2
+                )
             self._warm()
             return
         if not options["output"]:
