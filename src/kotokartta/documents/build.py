@@ -15,13 +15,14 @@ said to be open, never filled in.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import cached_property
 
 from django.utils import translation
 
 from kotokartta.core.text import localised, text_language
 from kotokartta.documents import finnish
+from kotokartta.documents.index import DocumentIndex, build_index
 from kotokartta.documents.labels import SOURCE_SECTIONS, SWEDISH_NAME, label, phase_short_name
 from kotokartta.documents.model import Block, DocumentModel, Item, Paragraph, Table
 from kotokartta.documents.phrases import PhraseBuilder
@@ -49,56 +50,10 @@ from kotokartta.programme.vocabulary import (
 __all__ = ["LANGUAGES", "SECTION_PLAN", "programme_document", "section_title"]
 
 
-@dataclass
-class _Index:
-    """The provisions and activities each municipality's blocks read, found in one pass over
-    the data (in data order) instead of one pass per municipality, phase and section."""
-
-    # (phase, municipality id) → its own provisions and the area-wide ones serving it
-    provisions: dict[tuple[str, str], list[m.Provision]] = field(default_factory=dict)
-    # (phase, municipality id) → activities linked from its own provisions
-    linked: dict[tuple[str, str], set[str]] = field(default_factory=dict)
-    # phase → activities linked from area-wide provisions
-    linked_area: dict[str, set[str]] = field(default_factory=dict)
-    # (phase, municipality id) → the activities of the phase in that municipality
-    activities: dict[tuple[str, str], list[m.Activity]] = field(default_factory=dict)
-    # municipality id → its own provisions
-    own: dict[str, list[m.Provision]] = field(default_factory=dict)
-    # municipality id → (other municipality id, its provision) it provides or is responsible for
-    serves: dict[str, list[tuple[str, m.Provision]]] = field(default_factory=dict)
-    # phases → the activities of every municipality of the area in those phases
-    area_activities: dict[tuple[str, ...], list[m.Activity]] = field(default_factory=dict)
-
-
 class _Builder(PhraseBuilder):
     @cached_property
-    def index(self) -> _Index:
-        data = self.data
-        index = _Index()
-        for p in data.provisions:
-            if p.municipality_id is not None:
-                index.provisions.setdefault((p.phase, p.municipality_id), []).append(p)
-                index.own.setdefault(p.municipality_id, []).append(p)
-                providing = providing_municipality(p)
-                for other in dict.fromkeys((providing.id if providing else None, p.responsible_id)):
-                    if other and other != p.municipality_id:
-                        index.serves.setdefault(other, []).append((p.municipality_id, p))
-                if p.activity_id:
-                    index.linked.setdefault((p.phase, p.municipality_id), set()).add(p.activity_id)
-            else:
-                for mun_id in data.area_served.get(p.id, set()):
-                    index.provisions.setdefault((p.phase, mun_id), []).append(p)
-                if p.activity_id:
-                    index.linked_area.setdefault(p.phase, set()).add(p.activity_id)
-        for activity in data.activities.values():
-            for phase_id in dict.fromkeys(activity.phases):
-                for mun_id in dict.fromkeys(activity.municipality_order):
-                    index.activities.setdefault((phase_id, mun_id), []).append(activity)
-        return index
-
-    @cached_property
-    def provision_by_id(self) -> dict[str, m.Provision]:
-        return {p.id: p for p in self.data.provisions}
+    def index(self) -> DocumentIndex:
+        return build_index(self.data)
 
     # --- sections -------------------------------------------------------------------------
     def document(self) -> DocumentModel:
@@ -517,7 +472,7 @@ class _Builder(PhraseBuilder):
 
     def subject_phrase(self, subject: str) -> str:
         data = self.data
-        provision = self.provision_by_id.get(subject)
+        provision = self.index.by_id.get(subject)
         if provision is not None:
             return (
                 f"{PHASE_BY_ID[provision.phase].name(self.lang)} "
