@@ -299,5 +299,6 @@ class OrientationPlanView(ApiView):
             hosts=hosts,
             max_start_spread_months=values["max_start_spread_months"],
             time_limit_seconds=values["time_limit_seconds"],
+            lang=values["lang"],
         )
         return Response(result.as_dict(lang=values["lang"]))

@@ -36,9 +36,11 @@ def run_plan(
     hosts: Sequence[str] | None = None,
     max_start_spread_months: int | None = None,
     time_limit_seconds: float = 20.0,
+    lang: str | None = None,
 ) -> PlanResult:
-    """Plan `demand` (rows with municipality ids); `hosts` None means the default hosts."""
-    sites = planner_sites()
+    """Plan `demand` (rows with municipality ids); `hosts` None means the default hosts.
+    Municipalities are named in `lang` (Swedish names for sv), by default the active language."""
+    sites = planner_sites(lang=lang)
     parameters = Parameters(
         min_size=min_size,
         max_size=max_size,

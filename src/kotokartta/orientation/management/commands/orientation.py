@@ -132,6 +132,7 @@ class Command(BaseCommand):
             hosts=hosts,
             max_start_spread_months=options["max_start_spread"],
             time_limit_seconds=options["time_limit"],
+            lang=options["lang"],
         )
         if options["json"]:
             document = result.as_dict(lang=options["lang"])
