@@ -1,6 +1,8 @@
 """The orientation group planner: aggregate demand in, explained groups out.
 
-Plain Python (no Django, no HTTP): the CLI, the staff pages and the API all call `plan`.
+Plain Python (no Django, no HTTP): the CLI, the staff pages and the API all call `plan`. It
+explains in facts, not words: each group carries `GroupFacts`, each unserved line a reason of one
+kind (`domain`); `labels` writes them as sentences in the reader's language.
 
 The programme document asks the municipalities to arrange multilingual civic orientation
 (KotoL 25 §, at least 70 hours under decree 576/2024) together, "depending on language groups
