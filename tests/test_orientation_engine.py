@@ -14,6 +14,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from kotokartta.geo.centres import centres
+from kotokartta.orientation.domain import GroupFacts, OutOfReach, TooFewInArea
 from kotokartta.orientation.engine import (
     HYBRID,
     IN_PERSON,
@@ -221,10 +222,20 @@ def test_plan__too_few_speakers_in_the_area__says_how_many_and_how_many_a_group_
     result = plan(demand=demand, sites=kainuu, parameters=Parameters(hosts=("205",)))
     [unserved] = result.unserved
     assert (unserved.municipality.name, unserved.count) == ("Puolanka", 3)
-    assert unserved.reason == "3 Swahili speakers in the area; a group needs 6."
+    assert unserved.reason == TooFewInArea(language="sw", total=3, min_size=6)
+    assert unserved.reason_code == "too_few_in_area"
     [group] = result.groups
     assert group.host is not None and group.host.name == "Kajaani"
-    assert "8 Arabic speakers from Kajaani" in group.explanation
+    assert group.explanation == GroupFacts(
+        language="ar",
+        size=8,
+        municipalities=("Kajaani",),
+        min_size=6,
+        max_size=20,
+        max_travel_km=80.0,
+        host="Kajaani",
+        near=("Kajaani",),
+    )
 
 
 def test_plan__without_remote__far_municipalities_are_unserved_with_the_distance(
@@ -238,7 +249,7 @@ def test_plan__without_remote__far_municipalities_are_unserved_with_the_distance
     )
     [unserved] = result.unserved
     assert unserved.municipality.name == "Kuusamo"
-    assert "within 80 km" in unserved.reason and "remote" in unserved.reason
+    assert unserved.reason == OutOfReach(municipality="Kuusamo", hosts_given=True, max_travel_km=80)
 
 
 def test_plan__near_municipalities_attend_in_person_and_far_ones_remotely(

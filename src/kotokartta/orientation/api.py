@@ -31,6 +31,7 @@ from kotokartta.api.errors import (
 from kotokartta.api.views.base import ApiView
 from kotokartta.orientation import permissions
 from kotokartta.orientation.demand import DemandError, read_csv, read_items
+from kotokartta.orientation.labels import TEXT_LANGUAGES
 from kotokartta.orientation.selectors import resolve_many, resolve_municipality
 from kotokartta.orientation.services import run_plan
 
@@ -38,7 +39,14 @@ MAX_TIME_LIMIT = 30.0
 
 
 class PlanParams(serializers.Serializer):
-    lang = serializers.CharField(required=False, help_text="Ignored: the plan's texts are English.")
+    lang = serializers.ChoiceField(
+        choices=list(TEXT_LANGUAGES),
+        required=False,
+        default="en",
+        help_text="Language of the sentences (`explanation`, `reason`) and of `language_name`; "
+        "with a JSON body it may also be given in the query string. The facts they are written "
+        "from are in `explanation_facts` and `reason_facts`.",
+    )
     min_size = serializers.IntegerField(
         required=False, min_value=1, max_value=500, default=6, help_text="Smallest group."
     )
@@ -114,17 +122,26 @@ class GroupSerializer(serializers.Serializer):
     hours = serializers.IntegerField(help_text="At least 70 (KotoL 25 §, decree 576/2024).")
     starts = serializers.CharField(allow_null=True)
     members = MemberSerializer(many=True)
-    explanation = serializers.CharField()
+    explanation_facts = serializers.DictField(
+        help_text="What the explanation says, as values: language, size, municipalities, "
+        "min_size, max_size, max_travel_km, host, near, far, remote_because (no_hosts, "
+        "none_near, farther or null), starts."
+    )
+    explanation = serializers.CharField(help_text="Why the group is as it is, in `lang`.")
 
 
 class UnservedSerializer(serializers.Serializer):
     municipality = RefSerializer()
     language = serializers.CharField()
     count = serializers.IntegerField()
-    reason = serializers.CharField()
     reason_code = serializers.ChoiceField(
         choices=["too_few_in_area", "out_of_reach", "too_few_in_reach", "left_over"]
     )
+    reason_facts = serializers.DictField(
+        help_text="The reason as values: `code` and, by code, language, total, reachable, "
+        "count, min_size, municipality, hosts_given, max_travel_km, start_spread."
+    )
+    reason = serializers.CharField(help_text="Why they have no group, in `lang`.")
 
 
 class PlanDocumentSerializer(serializers.Serializer):
@@ -256,7 +273,10 @@ class OrientationPlanView(ApiView):
                         400, BAD_REQUEST, 'Expected {"demand": [...], "parameters": {...}}.'
                     )
                 demand = read_items(document.get("demand"), resolve=resolve_municipality)
-                values = _parameters(document.get("parameters"))
+                given = document.get("parameters")
+                if "lang" in request.query_params and (given is None or isinstance(given, dict)):
+                    given = {"lang": request.query_params["lang"], **(given or {})}
+                values = _parameters(given)
             else:
                 raise ApiError(
                     415, BAD_REQUEST, "Send text/csv or application/json.",
@@ -279,5 +299,6 @@ class OrientationPlanView(ApiView):
             hosts=hosts,
             max_start_spread_months=values["max_start_spread_months"],
             time_limit_seconds=values["time_limit_seconds"],
+            lang=values["lang"],
         )
-        return Response(result.as_dict())
+        return Response(result.as_dict(lang=values["lang"]))

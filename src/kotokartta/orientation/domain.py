@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from kotokartta.orientation.solver import Stage
 
@@ -63,6 +64,79 @@ class Parameters:
             raise ValueError("the time limit must be > 0 seconds")
 
 
+# --------------------------------------------------------------------------- explanations
+# What the engine decided, as facts (ids, names, numbers, codes), never as sentences: the words
+# are `labels`' job, in the reader's language. Municipalities are named as the sites name them.
+
+NO_HOSTS = "no_hosts"  # no host municipality was given: the group meets remotely
+NONE_NEAR = "none_near"  # no member lives within reach of a host: the group meets remotely
+FARTHER = "farther"  # some members live beyond the travel limit and join remotely
+
+
+@dataclass(frozen=True, slots=True)
+class GroupFacts:
+    """Why a group is as it is."""
+
+    language: str
+    size: int
+    municipalities: tuple[str, ...]  # the members' municipality names, sorted
+    min_size: int
+    max_size: int
+    max_travel_km: float
+    host: str | None = None  # the host's name when someone attends in person
+    near: tuple[str, ...] = ()  # municipalities attending in person (within max_travel_km)
+    far: tuple[str, ...] = ()  # municipalities attending remotely
+    remote_because: str | None = None  # NO_HOSTS, NONE_NEAR or FARTHER when someone is remote
+    starts: str | None = None  # "YYYY-MM": the latest earliest start month of the members
+
+
+@dataclass(frozen=True, slots=True)
+class TooFewInArea:
+    """Fewer speakers of the language in the whole area than a group needs."""
+
+    code: ClassVar[str] = "too_few_in_area"
+    language: str
+    total: int
+    min_size: int
+
+
+@dataclass(frozen=True, slots=True)
+class OutOfReach:
+    """No group type can take the municipality's people: no host near and no remote."""
+
+    code: ClassVar[str] = "out_of_reach"
+    municipality: str
+    hosts_given: bool
+    max_travel_km: float
+
+
+@dataclass(frozen=True, slots=True)
+class TooFewInReach:
+    """Fewer people who can reach one same group (place, start months) than a group needs."""
+
+    code: ClassVar[str] = "too_few_in_reach"
+    language: str
+    reachable: int
+    min_size: int
+    start_spread: bool  # a start spread limit is what kept them apart (or part of it)
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOver:
+    """The people they could share a group with fill other groups; too few are left."""
+
+    code: ClassVar[str] = "left_over"
+    language: str
+    count: int
+    min_size: int
+
+
+UnservedReason = TooFewInArea | OutOfReach | TooFewInReach | LeftOver
+REASONS: dict[str, type[UnservedReason]] = {
+    kind.code: kind for kind in (TooFewInArea, OutOfReach, TooFewInReach, LeftOver)
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Member:
     municipality: Site
@@ -79,7 +153,7 @@ class Group:
     mode: str
     members: tuple[Member, ...]
     starts: str | None
-    explanation: str
+    explanation: GroupFacts
 
     @property
     def size(self) -> int:
@@ -95,9 +169,12 @@ class Unserved:
     municipality: Site
     language: str
     count: int
-    reason: str
-    reason_code: str
+    reason: UnservedReason
     reachable: int  # people of the language who could share a group with them (themselves too)
+
+    @property
+    def reason_code(self) -> str:
+        return self.reason.code
 
 
 @dataclass(frozen=True, slots=True)

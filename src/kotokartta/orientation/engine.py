@@ -1,6 +1,8 @@
 """The orientation group planner: aggregate demand in, explained groups out.
 
-Plain Python (no Django, no HTTP): the CLI, the staff pages and the API all call `plan`.
+Plain Python (no Django, no HTTP): the CLI, the staff pages and the API all call `plan`. It
+explains in facts, not words: each group carries `GroupFacts`, each unserved line a reason of one
+kind (`domain`); `labels` writes them as sentences in the reader's language.
 
 The programme document asks the municipalities to arrange multilingual civic orientation
 (KotoL 25 §, at least 70 hours under decree 576/2024) together, "depending on language groups
@@ -35,21 +37,31 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, replace
 from typing import Any
 
 from kotokartta.orientation.domain import (
+    FARTHER,
     HYBRID,
     IN_PERSON,
     MINIMUM_HOURS,
+    NO_HOSTS,
+    NONE_NEAR,
     OBJECTIVES,
     REMOTE,
     DemandRow,
     Group,
+    GroupFacts,
+    LeftOver,
     Member,
+    OutOfReach,
     Parameters,
     Plan,
     Site,
+    TooFewInArea,
+    TooFewInReach,
     Unserved,
+    UnservedReason,
     haversine_km,
     month_index,
     month_text,
@@ -143,41 +155,30 @@ def _group(language: str, kind: GroupType, members: tuple[Member, ...], p: Param
     mode = REMOTE if not in_person else (HYBRID if remote else IN_PERSON)
     months = [month_index(m.earliest_start) for m in members if m.earliest_start]
     starts = month_text(max(months)) if months else None
-    size = sum(m.count for m in members)
-    name = language_name(language)
-    places = sorted({m.municipality.name for m in members})
-    parts = [
-        f"{size} {name} speakers from {_join(places)} make one group "
-        f"(a group has {p.min_size}–{p.max_size} people)."
-    ]
-    if host is not None:
-        near = sorted({m.municipality.name for m in in_person})
-        parts.append(
-            f"It meets in {host.name}: {_join(near)} "
-            f"{'is' if len(near) == 1 else 'are'} within {p.max_travel_km:g} km of it."
-        )
-    if remote:
-        far = sorted({m.municipality.name for m in remote})
-        if host is None and not p.hosts:
-            parts.append("No host municipality was given, so the group meets remotely.")
-        elif host is None:
-            parts.append(
-                f"No participant lives within {p.max_travel_km:g} km of a host municipality, "
-                "so the group meets remotely."
-            )
-        else:
-            parts.append(
-                f"{_join(far)} {'is' if len(far) == 1 else 'are'} farther than "
-                f"{p.max_travel_km:g} km and join{'s' if len(far) == 1 else ''} remotely."
-            )
-    if starts:
-        parts.append(f"It can start in {starts}, when all its members can.")
-    return Group(language, host, mode, members, starts, " ".join(parts))
+    if not remote:
+        because = None
+    elif host is not None:
+        because = FARTHER
+    else:
+        because = NONE_NEAR if p.hosts else NO_HOSTS
+    facts = GroupFacts(
+        language=language,
+        size=sum(m.count for m in members),
+        municipalities=_names(members),
+        min_size=p.min_size,
+        max_size=p.max_size,
+        max_travel_km=p.max_travel_km,
+        host=host.name if host is not None else None,
+        near=_names(in_person) if host is not None else (),
+        far=_names(remote),
+        remote_because=because,
+        starts=starts,
+    )
+    return Group(language, host, mode, members, starts, facts)
 
 
-def _join(names: Sequence[str]) -> str:
-    names = list(names)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+def _names(members: Iterable[Member]) -> tuple[str, ...]:
+    return tuple(sorted({m.municipality.name for m in members}))
 
 
 def _unserved_reason(
@@ -187,44 +188,22 @@ def _unserved_reason(
     cells: Sequence[Cell],
     types: Sequence[GroupType],
     p: Parameters,
-) -> tuple[str, str, int]:
-    name = language_name(language)
+) -> tuple[UnservedReason, int]:
+    """Why `count` people of `cell` have no group, and how many could share one with them."""
     total = sum(c.count for c in cells)
     reachable_types = [kind for kind in types if reach(cell, kind, p) is not None]
     reachable = max(
         (sum(c.count for c in cells if reach(c, kind, p) is not None) for kind in reachable_types),
         default=0,
     )
-    speakers = "speaker" if total == 1 else "speakers"
     if total < p.min_size:
-        return (
-            f"{total} {name} {speakers} in the area; a group needs {p.min_size}.",
-            "too_few_in_area",
-            total,
-        )
+        return TooFewInArea(language, total, p.min_size), total
     if not reachable_types:
-        if not p.hosts:
-            why = "no host municipality was given and remote participation is not allowed"
-        else:
-            why = (
-                f"no host municipality is within {p.max_travel_km:g} km and remote "
-                "participation is not allowed"
-            )
-        return f"{cell.site.name}: {why}.", "out_of_reach", 0
+        return OutOfReach(cell.site.name, bool(p.hosts), p.max_travel_km), 0
     if reachable < p.min_size:
-        extra = " with a close enough start month" if p.max_start_spread_months is not None else ""
-        return (
-            f"Only {reachable} {name} speakers can reach the same group{extra}; "
-            f"a group needs {p.min_size}.",
-            "too_few_in_reach",
-            reachable,
-        )
-    return (
-        f"The {name} speakers who could share a group with them are needed to fill other "
-        f"groups; the {count} left over are fewer than {p.min_size}.",
-        "left_over",
-        reachable,
-    )
+        spread = p.max_start_spread_months is not None
+        return TooFewInReach(language, reachable, p.min_size, spread), reachable
+    return LeftOver(language, count, p.min_size), reachable
 
 
 def plan(
@@ -275,8 +254,8 @@ def plan(
         for c, cell in enumerate(cells):
             left = cell.count - placed[c]
             if left:
-                reason, code, reachable = _unserved_reason(cell, left, language, cells, types, p)
-                unserved.append(Unserved(cell.site, language, left, reason, code, reachable))
+                reason, reachable = _unserved_reason(cell, left, language, cells, types, p)
+                unserved.append(Unserved(cell.site, language, left, reason, reachable))
 
     groups.sort(key=lambda g: (g.language, g.host.code if g.host else "~", -g.size))
     unserved = _merge_unserved(unserved)
@@ -312,12 +291,14 @@ def _merge_unserved(items: list[Unserved]) -> list[Unserved]:
         key = (u.municipality.id, u.language)
         if key in merged:
             old = merged[key]
+            reason = old.reason
+            if isinstance(reason, LeftOver) and isinstance(u.reason, LeftOver):
+                reason = replace(reason, count=reason.count + u.reason.count)
             merged[key] = Unserved(
                 old.municipality,
                 old.language,
                 old.count + u.count,
-                old.reason,
-                old.reason_code,
+                reason,
                 max(old.reachable, u.reachable),
             )
         else:
@@ -338,7 +319,9 @@ def parameters_dict(p: Parameters, sites: Mapping[str, Site]) -> dict[str, Any]:
 
 
 def plan_dict(result: Plan, sites: Mapping[str, Site]) -> dict[str, Any]:
-    """The plan as the JSON contract of the CLI and the API."""
+    """The plan as the JSON contract of the CLI and the API, without words: the explanations
+    are facts (`explanation_facts`, `reason_facts`); `labels.with_texts` adds the sentences
+    (`explanation`, `reason`) in a language."""
     return {
         "groups": [
             {
@@ -359,7 +342,7 @@ def plan_dict(result: Plan, sites: Mapping[str, Site]) -> dict[str, Any]:
                     }
                     for m in g.members
                 ],
-                "explanation": g.explanation,
+                "explanation_facts": asdict(g.explanation),
             }
             for g in result.groups
         ],
@@ -368,8 +351,8 @@ def plan_dict(result: Plan, sites: Mapping[str, Site]) -> dict[str, Any]:
                 "municipality": u.municipality.as_dict(),
                 "language": u.language,
                 "count": u.count,
-                "reason": u.reason,
                 "reason_code": u.reason_code,
+                "reason_facts": {"code": u.reason_code, **asdict(u.reason)},
             }
             for u in result.unserved
         ],

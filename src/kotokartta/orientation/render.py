@@ -7,12 +7,13 @@ import io
 from typing import Any
 
 from kotokartta.orientation.engine import IN_PERSON, MINIMUM_HOURS, Plan
-from kotokartta.orientation.languages import language_name
+from kotokartta.orientation.labels import group_text, language_name, reason_text
 
 MODE_TEXT = {"in_person": "in person", "hybrid": "hybrid", "remote": "remote"}
 
 
-def render_text(result: Plan) -> str:
+def render_text(result: Plan, *, lang: str = "en") -> str:
+    """The plan as text; the explanations and language names in `lang`, the rest in English."""
     p = result.parameters
     lines = [
         f"Orientation groups: {len(result.groups)} "
@@ -25,21 +26,22 @@ def render_text(result: Plan) -> str:
     for number, group in enumerate(result.groups, start=1):
         where = group.host.name if group.host else "no host (remote)"
         lines.append(
-            f"{number}. {language_name(group.language)} ({group.language}) — {where} — "
+            f"{number}. {language_name(group.language, lang)} ({group.language}) — {where} — "
             f"{MODE_TEXT[group.mode]} — {group.size} people"
             + (f" — starts {group.starts}" if group.starts else "")
         )
         for m in group.members:
             how = f"in person, {m.distance_km:g} km" if m.mode == IN_PERSON else "remote"
             lines.append(f"   {m.municipality.name} ({m.municipality.code}): {m.count} ({how})")
-        lines.append(f"   Why: {group.explanation}")
+        lines.append(f"   Why: {group_text(group.explanation, lang)}")
     lines.append("")
     if result.unserved:
         lines.append(f"Without a group: {sum(u.count for u in result.unserved)}")
         for u in result.unserved:
             lines.append(
                 f"   {u.municipality.name} ({u.municipality.code}), "
-                f"{language_name(u.language)} ({u.language}): {u.count} — {u.reason}"
+                f"{language_name(u.language, lang)} ({u.language}): {u.count} — "
+                f"{reason_text(u.reason, lang)}"
             )
     else:
         lines.append("Without a group: nobody")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kotokartta.orientation.engine import DemandRow, Parameters, Plan, Site, plan, plan_dict
+from kotokartta.orientation.labels import with_texts
 from kotokartta.orientation.selectors import default_hosts, planner_sites
 
 
@@ -20,8 +21,9 @@ class PlanResult:
     sites: dict[str, Site]
     demand: tuple[DemandRow, ...]
 
-    def as_dict(self) -> dict[str, Any]:
-        return plan_dict(self.plan, self.sites)
+    def as_dict(self, *, lang: str = "en") -> dict[str, Any]:
+        """The plan document, its sentences in `lang`."""
+        return with_texts(plan_dict(self.plan, self.sites), lang)
 
 
 def run_plan(
@@ -34,9 +36,11 @@ def run_plan(
     hosts: Sequence[str] | None = None,
     max_start_spread_months: int | None = None,
     time_limit_seconds: float = 20.0,
+    lang: str | None = None,
 ) -> PlanResult:
-    """Plan `demand` (rows with municipality ids); `hosts` None means the default hosts."""
-    sites = planner_sites()
+    """Plan `demand` (rows with municipality ids); `hosts` None means the default hosts.
+    Municipalities are named in `lang` (Swedish names for sv), by default the active language."""
+    sites = planner_sites(lang=lang)
     parameters = Parameters(
         min_size=min_size,
         max_size=max_size,

@@ -21,6 +21,7 @@ from kotokartta.orientation import permissions
 from kotokartta.orientation.demand import DemandError, Problem, read_csv, write_csv
 from kotokartta.orientation.engine import DemandRow
 from kotokartta.orientation.forms import DemandForm, PlanForm
+from kotokartta.orientation.labels import with_texts
 from kotokartta.orientation.maps import plan_map_data_uri, plan_map_svg
 from kotokartta.orientation.models import Scenario
 from kotokartta.orientation.permissions import staff_only
@@ -77,7 +78,7 @@ def planner(request: HttpRequest) -> HttpResponseBase:
                         name=data["name"], result=result, acting_user=request.user
                     )
                     return redirect("orientation:scenario", pk=scenario.pk)
-                plan_data = result.as_dict()
+                plan_data = result.as_dict(lang=_lang())
                 # Keep the demand in the form (an upload becomes text) so "save" carries it.
                 form = PlanForm(
                     {**request.POST.dict(), "demand_text": write_csv(demand, municipality_codes())}
@@ -112,7 +113,7 @@ def scenario(request: HttpRequest, pk: int) -> HttpResponseBase:
         "orientation/scenario.html",
         {
             "scenario": item,
-            "plan": item.result,
+            "plan": with_texts(item.result, _lang()),
             "map_svg": plan_map_svg(item.result, lang=_lang(), id_prefix=f"s{item.pk}"),
         },
     )
@@ -129,11 +130,12 @@ def scenario_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponseBase
     if fmt not in ("csv", "json", "pdf"):
         raise Http404
     item = get_object_or_404(Scenario, pk=pk)
+    plan = with_texts(item.result, _lang())
     if fmt == "json":
-        body = json.dumps({"name": item.name, **item.result}, ensure_ascii=False, indent=2)
+        body = json.dumps({"name": item.name, **plan}, ensure_ascii=False, indent=2)
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
     elif fmt == "csv":
-        response = HttpResponse(csv_from_dict(item.result), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(csv_from_dict(plan), content_type="text/csv; charset=utf-8")
     else:
         response = HttpResponse(render_pdf(item), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_filename(item, fmt)}"'
@@ -148,7 +150,7 @@ def render_pdf(item: Scenario) -> bytes:
         "orientation/print.html",
         {
             "scenario": item,
-            "plan": item.result,
+            "plan": with_texts(item.result, _lang()),
             "map_uri": plan_map_data_uri(item.result, lang=_lang()),
             "lang": _lang(),
         },
@@ -172,7 +174,7 @@ def compare(request: HttpRequest) -> HttpResponseBase:
     columns = [
         {
             "scenario": s,
-            "plan": s.result,
+            "plan": with_texts(s.result, _lang()),
             "map_svg": plan_map_svg(s.result, lang=_lang(), id_prefix=f"c{i}"),
         }
         for i, s in enumerate(chosen)

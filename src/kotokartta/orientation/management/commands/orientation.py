@@ -10,6 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kotokartta.orientation.demand import DemandError, read_csv
+from kotokartta.orientation.labels import TEXT_LANGUAGES
 from kotokartta.orientation.render import render_text
 from kotokartta.orientation.selectors import resolve_many, resolve_municipality
 from kotokartta.orientation.services import run_plan
@@ -84,6 +85,13 @@ class Command(BaseCommand):
         plan.add_argument(
             "--time-limit", type=_seconds, default=20.0, metavar="SECONDS", help="solver time limit"
         )
+        plan.add_argument(
+            "--lang",
+            choices=TEXT_LANGUAGES,
+            default="en",
+            help="language of the explanations, the reasons and the language names; the rest "
+            "of the text report is in English",
+        )
         plan.add_argument("--json", action="store_true", help="print JSON instead of text")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -124,8 +132,10 @@ class Command(BaseCommand):
             hosts=hosts,
             max_start_spread_months=options["max_start_spread"],
             time_limit_seconds=options["time_limit"],
+            lang=options["lang"],
         )
         if options["json"]:
-            self.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+            document = result.as_dict(lang=options["lang"])
+            self.stdout.write(json.dumps(document, ensure_ascii=False, indent=2))
         else:
-            self.stdout.write(render_text(result.plan), ending="")
+            self.stdout.write(render_text(result.plan, lang=options["lang"]), ending="")
