@@ -7,17 +7,21 @@ Run it against a server started after the data load it should measure (bench/gro
   cold  the first request for each address: every municipality × both client groups for the path
         page and the API path, every municipality's page, and each search query; the very first
         request of each kind (the first after the data set is loaded) is shown on its own
-  warm  the same addresses again, cycling, `--requests` per kind after the cold pass
+  warm  the same addresses again, cycling, after the cold pass: `--requests` per kind, and at
+        least every address once (so the national set's 618 path pages are all measured warm)
 Kinds are measured in the order of the table, so the API path's cold pass follows the path
 pages' (they share the path engine's per-data-set cache) and shows the API's own cold cost.
 Any failure — the municipality list cannot be read, an answer is not 200 — stops the run with a
 message and exit status 1: there is no fallback list and no partial table.
+The machine's load average (1 minute) is printed before and after: on a shared machine it says
+how far the times can be trusted.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -91,16 +95,30 @@ def measure(urls: list[str], count: int, timer: Callable[[str], float]) -> list[
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("base")
-    parser.add_argument("--requests", type=int, default=200, help="warm requests per kind")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("base", help="the server, e.g. http://127.0.0.1:8000")
+    parser.add_argument(
+        "--requests",
+        type=int,
+        default=200,
+        help="warm requests per kind, at least one per address (default 200)",
+    )
     args = parser.parse_args()
     base = args.base.rstrip("/")
     codes = municipalities(base)
     kinds = addresses(base, codes)
+    load_before = os.getloadavg()[0]
     cold = {name: measure(urls, len(urls), fetch) for name, urls in kinds.items()}
-    warm = {name: measure(urls, args.requests, fetch) for name, urls in kinds.items()}
-    print(f"# {len(codes)} municipalities × {len(CLIENTS)} client groups; times in ms")
+    warm = {
+        name: measure(urls, max(args.requests, len(urls)), fetch) for name, urls in kinds.items()
+    }
+    load_after = os.getloadavg()[0]
+    print(
+        f"# {len(codes)} municipalities × {len(CLIENTS)} client groups; times in ms; "
+        f"load average {load_before:.1f} before, {load_after:.1f} after, {os.cpu_count()} cores"
+    )
     print(
         "| page | cold: first | cold: n | p50 | p95 | warm: n | p50 | p95 |\n"
         "|---|---|---|---|---|---|---|---|"

@@ -48,7 +48,7 @@ from kotokartta.paths.engine import MunicipalityRef
 from kotokartta.paths.labels import not_described
 from kotokartta.paths.selectors import municipality_ref
 from kotokartta.programme import models as m
-from kotokartta.programme.facts import provider_of, seller_of
+from kotokartta.programme.facts import provider_of, seller_of, served_municipalities
 from kotokartta.programme.vocabulary import (
     PHASE_BY_ID,
     PHASE_ORDER,
@@ -211,12 +211,17 @@ def current_dataset() -> m.DataSet:
     return m.DataSet.objects.require_current()
 
 
-def _serving(municipality: m.Municipality) -> list[m.Provision]:
-    return list(
-        m.Provision.objects.serving(municipality).select_related(
-            "provider_organisation__municipality", "provider_unit", "role"
-        )
-    )
+def _serving_each(municipalities: list[m.Municipality]) -> dict[str, list[m.Provision]]:
+    """The provisions serving each municipality's residents (its own and the area-wide ones),
+    in provision order, by municipality id: one query for all of them, not one each."""
+    serving: dict[str, list[m.Provision]] = {mun.id: [] for mun in municipalities}
+    provisions = m.Provision.objects.select_related(
+        "provider_organisation__municipality", "provider_unit", "role"
+    ).prefetch_related("area_municipalities")
+    for provision in provisions:
+        for mun in served_municipalities(provision, municipalities=municipalities):
+            serving[mun.id].append(provision)
+    return serving
 
 
 def _provider_name(provision: m.Provision, lang: str) -> str | None:
@@ -260,9 +265,11 @@ def coverage_matrix(*, lang: str = "fi", data_lang: str | None = None) -> list[M
     current_dataset()
     data_lang = data_lang or lang
     rows: list[MatrixRow] = []
-    for municipality in m.Municipality.objects.all():
+    municipalities = list(m.Municipality.objects.all())
+    serving_each = _serving_each(municipalities)
+    for municipality in municipalities:
         ref = municipality_ref(municipality, data_lang)
-        serving = _serving(municipality)
+        serving = serving_each[municipality.id]
         cells: list[Cell] = []
         for phase in PHASES:
             in_phase = [p for p in serving if p.phase == phase.id]

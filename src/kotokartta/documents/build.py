@@ -16,11 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cached_property
 
 from django.utils import translation
 
 from kotokartta.core.text import localised, text_language
 from kotokartta.documents import finnish
+from kotokartta.documents.index import DocumentIndex, build_index
 from kotokartta.documents.labels import SOURCE_SECTIONS, SWEDISH_NAME, label, phase_short_name
 from kotokartta.documents.model import Block, DocumentModel, Item, Paragraph, Table
 from kotokartta.documents.phrases import PhraseBuilder
@@ -49,6 +51,10 @@ __all__ = ["LANGUAGES", "SECTION_PLAN", "programme_document", "section_title"]
 
 
 class _Builder(PhraseBuilder):
+    @cached_property
+    def index(self) -> DocumentIndex:
+        return build_index(self.data)
+
     # --- sections -------------------------------------------------------------------------
     def document(self) -> DocumentModel:
         data = self.data
@@ -210,12 +216,17 @@ class _Builder(PhraseBuilder):
         )
 
     def _area_activities(self, phases: tuple[str, ...]) -> list[m.Activity]:
+        known = self.index.area_activities.get(phases)
+        if known is not None:
+            return known
         everyone = {mun.id for mun in self.data.municipalities}
-        return [
+        found = [
             a
             for a in self.data.activities.values()
             if set(a.municipality_order) >= everyone and set(a.phases) & set(phases)
         ]
+        self.index.area_activities[phases] = found
+        return found
 
     def area_block(self, section_id: str, phases: tuple[str, ...]) -> Block | None:
         groups: list[tuple[str, list[Item]]] = []
@@ -268,28 +279,17 @@ class _Builder(PhraseBuilder):
         groups: list[tuple[str, list[Item]]] = []
         for phase_id in phases:
             items: list[Item] = []
-            for provision in self.data.provisions:
-                if provision.phase != phase_id:
-                    continue
+            for provision in self.index.provisions.get((phase_id, mun.id), []):
                 if provision.municipality_id == mun.id:
                     items.append(self.provision_item(provision, mun))
-                elif provision.municipality_id is None and mun.id in self.data.area_served.get(
-                    provision.id, set()
-                ):
+                else:
                     items.append(self.area_reference(provision, mun))
-            linked = {
-                p.activity_id
-                for p in self.data.provisions
-                if p.activity_id and (p.municipality_id in (mun.id, None)) and p.phase == phase_id
-            }
+            linked = self.index.linked.get((phase_id, mun.id), set()) | self.index.linked_area.get(
+                phase_id, set()
+            )
             area_wide = {a.id for a in self._area_activities((phase_id,))}
-            for activity in self.data.activities.values():
-                if (
-                    phase_id in activity.phases
-                    and mun.id in activity.municipality_order
-                    and activity.id not in linked
-                    and activity.id not in area_wide
-                ):
+            for activity in self.index.activities.get((phase_id, mun.id), []):
+                if activity.id not in linked and activity.id not in area_wide:
                     paragraphs = [
                         self.prose(self.t["activity"].format(name=self.activity_phrase(activity)))
                     ]
@@ -391,7 +391,7 @@ class _Builder(PhraseBuilder):
         ]
         if people:
             items.append(Item((self.prose(t["coordinated_by"].format(people="; ".join(people))),)))
-        own = [p for p in data.provisions if p.municipality_id == mun.id]
+        own = self.index.own.get(mun.id, [])
 
         def provider_mun(p: m.Provision) -> str | None:
             providing = providing_municipality(p)
@@ -438,11 +438,8 @@ class _Builder(PhraseBuilder):
                 Item((self.prose(t["produced_by_other"].format(items="; ".join(listed))),))
             )
         served: dict[str, list[m.Provision]] = {}
-        for p in data.provisions:
-            if p.municipality_id in (None, mun.id):
-                continue
-            if provider_mun(p) == mun.id or p.responsible_id == mun.id:
-                served.setdefault(p.municipality_id, []).append(p)
+        for other_id, p in self.index.serves.get(mun.id, []):
+            served.setdefault(other_id, []).append(p)
         if served:
             listed = []
             for other_id, ps in served.items():
@@ -475,7 +472,7 @@ class _Builder(PhraseBuilder):
 
     def subject_phrase(self, subject: str) -> str:
         data = self.data
-        provision = next((p for p in data.provisions if p.id == subject), None)
+        provision = self.index.by_id.get(subject)
         if provision is not None:
             return (
                 f"{PHASE_BY_ID[provision.phase].name(self.lang)} "

@@ -23,8 +23,10 @@ class NoProgrammeLoaded(LookupError):
 
 class DataSetQuerySet(models.QuerySet["DataSet"]):
     def current(self) -> DataSet | None:
-        """The data set the public site shows: the latest load, or None before the first."""
-        return self.order_by("-loaded_at").first()
+        """The data set the public site shows: the latest load, or None before the first.
+        The source document's text (hundreds of kilobytes for a big data set) is read only
+        when `document_text` is used."""
+        return self.order_by("-loaded_at").defer("document_text").first()
 
     def require_current(self) -> DataSet:
         """The current data set; `NoProgrammeLoaded` when nothing is loaded."""
@@ -214,9 +216,9 @@ class ProvisionQuerySet(models.QuerySet["Provision"]):
             "role",
             "activity",
         ).prefetch_related(
-            "partners__organisation",
-            "partners__unit",
-            "partners__role",
+            models.Prefetch(
+                "partners", queryset=Partner.objects.select_related("organisation", "unit", "role")
+            ),
             "activity__organisers",
             "area_municipalities",
         )

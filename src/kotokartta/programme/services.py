@@ -72,11 +72,15 @@ def validate_folder(*, folder: Path) -> Programme:
     return programme
 
 
-def load_programme_from_folder(*, folder: Path, progress: Progress | None = None) -> LoadResult:
+def load_programme_from_folder(
+    *, folder: Path, progress: Progress | None = None, validated: Programme | None = None
+) -> LoadResult:
     """Validate `folder` and replace the programme with it, with every after-load hook, in one
     transaction. Raises `ProgrammeInvalid` (nothing loaded) or the error that stopped the load
-    (the previous data set stays as it was)."""
-    programme = validate_folder(folder=folder)
+    (the previous data set stays as it was). `validated`: the folder's programme when the
+    caller has just had it from `validate_folder`, so the files are not read and checked twice
+    (seconds for the national data set)."""
+    programme = validated if validated is not None else validate_folder(folder=folder)
     say = progress or (lambda _message: None)
     with transaction.atomic():
         dataset = load_programme(programme=programme, source_folder=folder, progress=say)

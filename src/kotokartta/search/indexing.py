@@ -15,12 +15,22 @@ from kotokartta.search.models import SearchDocument, SearchTerm
 from kotokartta.search.selectors import forget_index
 
 
-def _terms(texts: Iterable[tuple[str, str]]) -> str:
-    seen: dict[str, None] = {}
-    for text, lang in texts:
-        if text:
-            seen.update(dict.fromkeys(index_terms(text, lang)))
-    return " ".join(seen)
+class _Terms:
+    """A document's terms from its texts. The same names (organisations, roles, phases,
+    municipalities) recur in thousands of documents: each text is analysed once per rebuild."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[str, str], list[str]] = {}
+
+    def __call__(self, texts: Iterable[tuple[str, str]]) -> str:
+        seen: dict[str, None] = {}
+        for text, lang in texts:
+            if text:
+                terms = self.known.get((text, lang))
+                if terms is None:
+                    terms = self.known[text, lang] = index_terms(text, lang)
+                seen.update(dict.fromkeys(terms))
+        return " ".join(seen)
 
 
 def _local_texts(value: dict[str, str] | None) -> list[tuple[str, str]]:
@@ -34,7 +44,8 @@ def rebuild_index() -> int:
     document and every provision of the phase. Raises `LexiconError` for a broken lexicon
     before anything is replaced."""
     lexicon = load_lexicon()
-    lexicon_terms = {phase.id: _terms(lexicon.for_phase(phase.id)) for phase in PHASES}
+    terms_of = _Terms()
+    lexicon_terms = {phase.id: terms_of(lexicon.for_phase(phase.id)) for phase in PHASES}
     SearchDocument.objects.all().delete()
     SearchTerm.objects.all().delete()
     docs: list[SearchDocument] = []
@@ -54,9 +65,9 @@ def rebuild_index() -> int:
                 phase=phase.id,
                 title=dict(phase_texts),
                 snippet=dict(summaries),
-                title_terms=_terms(title_texts),
+                title_terms=terms_of(title_texts),
                 lexicon_terms=lexicon_terms[phase.id],
-                terms=_terms([*title_texts, *_local_texts(summaries)]),
+                terms=terms_of([*title_texts, *_local_texts(summaries)]),
             )
         )
     provisions = m.Provision.objects.select_related(
@@ -96,9 +107,9 @@ def rebuild_index() -> int:
                 phase=provision.phase,
                 title=title,
                 snippet=dict(provision.details or {}),
-                title_terms=_terms(_local_texts(title)),
+                title_terms=terms_of(_local_texts(title)),
                 lexicon_terms=lexicon_terms[provision.phase],
-                terms=_terms([*parts, *_local_texts(title)]),
+                terms=terms_of([*parts, *_local_texts(title)]),
             )
         )
     for mun in m.Municipality.objects.all():
@@ -109,8 +120,8 @@ def rebuild_index() -> int:
                 ref=mun.id,
                 municipality=mun,
                 title=dict(mun.name),
-                title_terms=_terms(names),
-                terms=_terms(names),
+                title_terms=terms_of(names),
+                terms=terms_of(names),
             )
         )
     SearchDocument.objects.bulk_create(docs, batch_size=500)

@@ -50,7 +50,8 @@ class ChannelsAndOrganisations:
         self.modified = f"{dataset.data_date.isoformat()}T00:00:00"
         self.municipalities = list(m.Municipality.objects.all())
         self.organisations = {
-            o.id: o for o in m.Organisation.objects.select_related("municipality")
+            o.id: o
+            for o in m.Organisation.objects.select_related("municipality").prefetch_related("units")
         }
         self.places = {p.id: p for p in m.Place.objects.select_related("municipality")}
         self.roles = {r.id: r for r in m.Role.objects.all()}
@@ -60,6 +61,12 @@ class ChannelsAndOrganisations:
             if o.kind == OrganisationKind.MUNICIPALITY and o.municipality_id
         }
         self.provisions = list(m.Provision.objects.with_related())
+        # Each place's provisions, in provision order: a channel reads only its own (one pass,
+        # not every provision once per place).
+        self.provisions_at: dict[str, list[m.Provision]] = {}
+        for provision in self.provisions:
+            for place_id in provision.place_ids:
+                self.provisions_at.setdefault(place_id, []).append(provision)
         self.used_organisations: dict[str, m.Organisation] = {}
         self.channel_services: dict[str, list[dict[str, Any]]] = {}
         self.no_responsible: list[str] = []
@@ -75,8 +82,8 @@ class ChannelsAndOrganisations:
         the place's municipality (Kaukametsän opisto); else the municipality's own organisation."""
         providers = {
             p.provider_organisation_id
-            for p in self.provisions
-            if place.id in p.place_ids and p.provider_organisation_id
+            for p in self.provisions_at.get(place.id, [])
+            if p.provider_organisation_id
         }
         if len(providers) == 1:
             org = self.organisations[next(iter(providers))]
@@ -114,7 +121,7 @@ class ChannelsAndOrganisations:
             )
         services = self.channel_services.get(place.id, [])
         phases = sorted(
-            {p.phase for p in self.provisions if place.id in p.place_ids},
+            {p.phase for p in self.provisions_at.get(place.id, [])},
             key=lambda phase: list(PHASE_BY_ID).index(phase),
         )
         summary = {

@@ -106,7 +106,9 @@ class Command(BaseCommand):
                 if options.get(option.dest):
                     option.take_in(self, folder)
                     return
-            load_programme_from_folder(folder=folder, progress=self._progress(options))
+            load_programme_from_folder(
+                folder=folder, progress=self._progress(options), validated=programme
+            )
         except ProgrammeInvalid as invalid:
             for problem in invalid.problems:
                 self.stderr.write(str(problem))
