@@ -116,6 +116,30 @@ def test_svg__parses_and_shows_every_phase() -> None:
     assert root.find("{http://www.w3.org/2000/svg}title") is not None
 
 
+def test_svg__labels_finnish_beside_the_second_language_not_english() -> None:
+    """The diagram's fixed words (group and column headings, legend) are Finnish beside the
+    reader's second language, as on the printed map; English only when English is asked for."""
+    content = service_map(municipality=municipality("kuhmo"), second_lang="uk")
+    root = ET.fromstring(render.render_svg(content))
+    texts = " ".join("".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
+    assert "Vaihe / Етап" in texts or "Vaihe / Фаза" in texts, texts[:400]
+    assert "Alongside" not in texts and "purchased from another municipality" not in texts
+    assert "Job seeker" not in texts and "Other newcomer" not in texts
+    marked = [t for t in root.iter("{http://www.w3.org/2000/svg}tspan") if t.get("lang") == "uk"]
+    assert marked
+    english = render.render_svg(service_map(municipality=municipality("kuhmo"), second_lang="en"))
+    assert "Vaihe / <tspan" in english and ">Phase</tspan>" in english
+
+
+def test_map_cells__say_status_and_modes_in_the_second_language() -> None:
+    content = service_map(municipality=municipality("kuhmo"), second_lang="uk")
+    entries = [e for row in content.rows for cell in row.cells.values() for e in cell]
+    remote = [e for e in entries if "etäpalvelu" in e.fi["modes"]]
+    assert remote, "Kuhmo's data has a remote service"
+    assert all("remote" not in e.other["modes"] for e in remote)
+    assert all("дистанційно" in e.other["modes"] for e in remote)
+
+
 def test_map_marks_open_arrangements_as_open() -> None:
     content = service_map(municipality=municipality("kuhmo"), second_lang="en")
     assessment = next(row for row in content.rows if row.phase == "assessment")

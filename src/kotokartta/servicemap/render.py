@@ -166,6 +166,23 @@ def render_svg(service_map: ServiceMap) -> str:
     rtl = data_lang in settings.LANGUAGES_BIDI
     with translation.override(service_map.second_lang):
         status_other = {status: str(label) for status, label in STATUS.items()}
+    second_dir = "rtl" if service_map.second_lang in settings.LANGUAGES_BIDI else "ltr"
+
+    def _in(text: str) -> str:
+        """Text in the second language, marked as such inside the Finnish diagram."""
+        return (
+            f'<tspan lang="{service_map.second_lang}" direction="{second_dir}">'
+            f"{escape(text)}</tspan>"
+        )
+
+    def beside(msgid: str) -> str:
+        """' / <the message in the second language>' after a Finnish label; nothing on a
+        Finnish-only map."""
+        if not second:
+            return ""
+        with translation.override(service_map.second_lang):
+            return f" / {_in(gettext(msgid))}"
+
     width, phase_w, col_w, line_h, pad = 1120, 260, 430, 13, 6
     chars = 66
     out: list[str] = []
@@ -176,7 +193,7 @@ def render_svg(service_map: ServiceMap) -> str:
         rows_svg.append(
             f'<rect x="10" y="{y}" width="{width - 20}" height="18" class="group"/>'
             f'<text x="16" y="{y + 13}" class="group-text">'
-            f"{escape(fi_name)} / {escape(en_name)}</text>"
+            f"{escape(fi_name)}{beside(en_name)}</text>"
         )
         y += 22
         for row in rows:
@@ -216,26 +233,27 @@ def render_svg(service_map: ServiceMap) -> str:
         f"{escape(service_map.url)}</text>"
     )
     header_y = 72
-    for x, label in (
-        (10, "Vaihe"),
-        (10 + phase_w, "Työnhakija-asiakas"),
-        (10 + phase_w + col_w, "Muu kotoutuja-asiakas"),
+    for x, label, other in (
+        (10, "Vaihe", gettext_noop("Phase")),
+        (10 + phase_w, "Työnhakija-asiakas", gettext_noop("Job seeker")),
+        (10 + phase_w + col_w, "Muu kotoutuja-asiakas", gettext_noop("Other newcomer")),
     ):
-        out.append(f'<text x="{x + pad}" y="{header_y}" class="head">{label}</text>')
+        out.append(f'<text x="{x + pad}" y="{header_y}" class="head">{label}{beside(other)}</text>')
     out.extend(rows_svg)
     legend_y = y + 20
     lx = 10
     for status, names in STATUS_NAMES.items():
+        other = f" / {_in(status_other[status])}" if second else ""
         out.append(
             f'<rect x="{lx}" y="{legend_y}" width="10" height="10" '
             f'fill="{STATUS_COLOURS[status]}"/><text x="{lx + 14}" y="{legend_y + 9}" '
-            f'class="small">{escape(names[0])} / {escape(names[1])}</text>'
+            f'class="small">{escape(names[0])}{other}</text>'
         )
         lx += 180
     out.append(
         f'<text x="10" y="{legend_y + 30}" class="small">'
         '<tspan class="bought">⇄ OSTOPALVELU</tspan>'
-        " = kunta ostaa palvelun toiselta kunnalta / purchased from another municipality</text>"
+        f" = kunta ostaa palvelun toiselta kunnalta{beside('Purchased service')}</text>"
     )
     contacts = "; ".join(
         f"{c['name']}, {c['title']}, {c['email']}" for c in service_map.coordinators

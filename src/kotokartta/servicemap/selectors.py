@@ -21,7 +21,8 @@ from kotokartta.paths.selectors import municipality_overview
 from kotokartta.programme import content
 from kotokartta.programme import models as m
 from kotokartta.programme.facts import providing_municipality
-from kotokartta.programme.vocabulary import MODE_NAMES, PHASES, STATUS_NAMES
+from kotokartta.programme.labels import label
+from kotokartta.programme.vocabulary import PHASES
 
 # The programme's chain, in order; the other phases run beside it.
 CHAIN = (
@@ -102,19 +103,20 @@ class ServiceMap:
         return [row for row in self.rows if not row.in_chain]
 
 
-def _describe(step: dict[str, Any], lang: str) -> dict[str, Any]:
+def _describe(step: dict[str, Any], words_lang: str) -> dict[str, Any]:
+    """One step's facts for a map cell: the data's texts as `step` has them, the vocabulary
+    (status, modes) in `words_lang` through gettext."""
     provider = step["provider"] or {}
     who = ", ".join(x for x in (provider.get("organisation"), provider.get("unit")) if x)
     seller = step["seller"] or {}
-    status_fi, status_en = STATUS_NAMES[step["status"]]
     return {
-        "status": status_fi if lang == "fi" else status_en,
+        "status": label("document_status", step["status"], words_lang) or step["status"],
         "who": who,
         "role": provider.get("role") or "",
         "alternatives": step["alternative_roles"],
         "seller": seller.get("name", "") if step["purchased"] else "",
         "places": [p["name"] for p in step["places"]],
-        "modes": [MODE_NAMES[mode][0 if lang == "fi" else 1] for mode in step["modes"]],
+        "modes": [label("document_mode", mode, words_lang) or mode for mode in step["modes"]],
         "partners": [
             ", ".join(x for x in (p["organisation"], p["role"]) if x) for p in step["partners"]
         ],
@@ -147,7 +149,7 @@ def service_map(*, municipality: m.Municipality, second_lang: str) -> ServiceMap
                 Entry(
                     status=fi_step["status"],
                     fi=_describe(fi_step, "fi"),
-                    other=_describe(other_step, data_lang),
+                    other=_describe(other_step, second_lang),
                     purchased=bool(fi_step["purchased"]),
                     open=fi_step["status"] == "undetermined",
                 )
