@@ -93,6 +93,7 @@ def test_unknown_municipality__exits_2_and_lists_the_municipalities(
         ["data"],
         ["data", "frobnicate"],
         ["serve", "--port", "99999"],
+        ["serve", "--threads", "0"],
     ],
 )
 def test_bad_options__exit_2_without_traceback(cli_env: dict[str, str], args: list[str]) -> None:

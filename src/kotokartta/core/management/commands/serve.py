@@ -17,11 +17,11 @@ def _port(value: str) -> int:
     return port
 
 
-def _workers(value: str) -> int:
-    workers = int(value)
-    if not 1 <= workers <= 64:
+def _count(value: str) -> int:
+    count = int(value)
+    if not 1 <= count <= 64:
         raise ValueError(value)
-    return workers
+    return count
 
 
 class Command(BaseCommand):
@@ -33,7 +33,13 @@ class Command(BaseCommand):
         )
         parser.add_argument("--port", type=_port, default=8000, help="port (default 8000)")
         parser.add_argument(
-            "--workers", type=_workers, default=2, help="worker processes (default 2)"
+            "--workers", type=_count, default=2, help="worker processes, 1–64 (default 2)"
+        )
+        parser.add_argument(
+            "--threads",
+            type=_count,
+            default=4,
+            help="threads per worker, 1–64 (default 4, as in deploy/gunicorn.conf.py)",
         )
         parser.add_argument(
             "--dev", action="store_true", help="Django's auto-reloading development server"
@@ -55,6 +61,9 @@ class Command(BaseCommand):
             def load_config(self) -> None:
                 self.cfg.set("bind", bind)
                 self.cfg.set("workers", options["workers"])
+                # Threaded workers, as measured for production (deploy/gunicorn.conf.py).
+                self.cfg.set("worker_class", "gthread")
+                self.cfg.set("threads", options["threads"])
                 self.cfg.set("accesslog", None)  # no access log: nothing about visitors is kept
                 self.cfg.set("errorlog", "-")
                 self.cfg.set("timeout", 30)
@@ -64,6 +73,7 @@ class Command(BaseCommand):
                 return application
 
         self.stdout.write(
-            f"Kotokartta at http://{bind}/ (gunicorn, {options['workers']} workers; Ctrl+C stops)"
+            f"Kotokartta at http://{bind}/ (gunicorn, {options['workers']} workers × "
+            f"{options['threads']} threads; Ctrl+C stops)"
         )
         Server().run()
