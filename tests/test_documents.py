@@ -529,6 +529,21 @@ def test_diff__json(changed_folder: Path) -> None:
     ]
 
 
+def test_diff__a_changed_source_text__counts_its_lines_in_finnish_and_english(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "new"
+    shutil.copytree(REAL_DATA, folder)
+    source = folder / "kotoutumisohjelma.txt"
+    source.write_text(source.read_text(encoding="utf-8") + "\n\nLisätty rivi.", encoding="utf-8")
+    expected = {
+        "fi": "on muuttunut (poistettuja rivejä: 0, lisättyjä: 1).",
+        "en": "has changed (lines removed: 0, added: 1).",
+    }
+    for lang, sentence in expected.items():
+        assert sentence in diff(str(REAL_DATA), str(folder), "--lang", lang), lang
+
+
 def test_diff__unchanged_folders_report_no_changes() -> None:
     assert "no changes" in diff(str(REAL_DATA)).lower()  # NEW defaults to the data folder
     assert "No changes." in diff(str(REAL_DATA), str(REAL_DATA), "--lang", "en")

@@ -110,6 +110,7 @@ def test_draft_review__lists_the_changes_in_the_staff_pages_language(
     page = signed_in(publisher).get(f"/staff/drafts/{draft.pk}/", HTTP_ACCEPT_LANGUAGE=accept)
     text = page.content.decode()
     assert all(word in text for word in words), text[text.find("<main") :][:3000]
+    assert "kuhmo · other" not in text and "Kuhmo · " in text  # preview links by name and label
 
 
 def test_publish__needs_a_note_and_a_source(editor: Any, publisher: Any) -> None:

@@ -50,7 +50,8 @@ TEXTS: dict[str, Promise] = {
     "group_document": pgettext_lazy("data diff", "Source document"),
     "document_changed": pgettext_lazy(
         "data diff",
-        "The source document's text ({file}) has changed: {removed} lines removed, {added} added.",
+        "The source document's text ({file}) has changed "
+        "(lines removed: {removed}, added: {added}).",
     ),
 }
 

@@ -12,6 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from kotokartta.core.text import localised
+from kotokartta.programme.models import Municipality
 from kotokartta.programme.vocabulary import ClientGroup
 from kotokartta.staff import access, review, selectors, services, snapshots
 from kotokartta.staff.forms import PublishForm, ReturnForm
@@ -60,7 +62,7 @@ def draft_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "return_form": ReturnForm(),
             "version": latest,
             "clients": [c.value for c in ClientGroup],
-            "preview_municipalities": _preview_municipalities(draft, latest.snapshot),
+            "preview_municipalities": _named(_preview_municipalities(draft, latest.snapshot)),
         },
     )
 
@@ -70,6 +72,16 @@ def _preview_municipalities(draft: object, snapshot: dict) -> list[str]:
     if municipality:
         return [municipality]
     return list(snapshot["files"]["area.yaml"]["area"]["municipalities"])
+
+
+def _named(municipality_ids: list[str]) -> list[tuple[str, str]]:
+    """(id, name in the page's language) for the preview links; a municipality the published
+    data does not have yet (a new one in the draft) is shown by its id."""
+    lang = get_language() or "fi"
+    names = {
+        m.id: localised(m.name, lang) for m in Municipality.objects.filter(id__in=municipality_ids)
+    }
+    return [(mid, names.get(mid, mid)) for mid in municipality_ids]
 
 
 def draft_submit(request: HttpRequest, pk: int) -> HttpResponse:
