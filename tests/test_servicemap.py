@@ -3,6 +3,9 @@ the SVG's phases, and the purchase arrows of the area overview."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -129,6 +132,18 @@ def test_svg__labels_finnish_beside_the_second_language_not_english() -> None:
     assert marked
     english = render.render_svg(service_map(municipality=municipality("kuhmo"), second_lang="en"))
     assert "Vaihe / <tspan" in english and ">Phase</tspan>" in english
+
+
+def test_svg_file__its_own_style_sheet_is_allowed_by_hash_and_nothing_else_inline() -> None:
+    response = Client().get("/fi/maps/kuhmo/map.svg?second=uk")
+    assert response.status_code == 200
+    body = response.content.decode()
+    style = re.search(r"<style>(.*?)</style>", body, re.S)
+    assert style is not None
+    digest = base64.b64encode(hashlib.sha256(style[1].encode()).digest()).decode()
+    policy = response.headers["Content-Security-Policy"]
+    assert f"style-src 'self' 'sha256-{digest}';" in policy
+    assert "unsafe-inline" not in policy and "script-src 'none'" in policy
 
 
 def test_map_cells__say_status_and_modes_in_the_second_language() -> None:

@@ -158,6 +158,18 @@ def _entry_lines(
     return lines
 
 
+# The SVG map's own style sheet; the map view allows exactly this one inline style by its hash
+# (core.middleware.csp_allowing_style), so the file also looks right opened on its own.
+SVG_STYLE = (
+    "text{font-family:'DejaVu Sans','Noto Sans',sans-serif;font-size:11px;fill:#111}"
+    ".h1{font-size:20px;font-weight:700}.meta{font-size:10px;fill:#333}"
+    ".head{font-weight:700}.phase{font-weight:700}.phase-other{fill:#333}"
+    ".small{font-size:9.5px}.other{font-style:italic;fill:#333}"
+    ".group{fill:#f0f0f0}.group-text{font-weight:700}.cell{fill:none;stroke:#888;stroke-width:.6}"
+    ".bought{fill:#0d47a1;font-weight:700}"
+)
+
+
 def render_svg(service_map: ServiceMap) -> str:
     """The map as a self-contained SVG diagram: phases × client groups, with a legend and the
     QR code. Text is plain SVG text (searchable, copyable), wrapped by character count."""
@@ -215,14 +227,7 @@ def render_svg(service_map: ServiceMap) -> str:
         f"työnhakija-asiakkaille ja muille kotoutuja-asiakkaille. Tiedot {service_map.data_date}. "
         f"{escape(service_map.url)}</desc>"
     )
-    out.append(
-        "<style>text{font-family:'DejaVu Sans','Noto Sans',sans-serif;font-size:11px;fill:#111}"
-        ".h1{font-size:20px;font-weight:700}.meta{font-size:10px;fill:#333}"
-        ".head{font-weight:700}.phase{font-weight:700}.phase-other{fill:#333}"
-        ".small{font-size:9.5px}.other{font-style:italic;fill:#333}"
-        ".group{fill:#f0f0f0}.group-text{font-weight:700}.cell{fill:none;stroke:#888;stroke-width:.6}"
-        ".bought{fill:#0d47a1;font-weight:700}</style>"
-    )
+    out.append(f"<style>{SVG_STYLE}</style>")
     out.append(
         f'<text x="10" y="28" class="h1">{escape(service_map.name)}: kotoutumisen alkuvaiheen '
         "palvelukartta</text>"

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from kotokartta.core.cache import versioned_cache
 from kotokartta.core.http import NotFound
+from kotokartta.core.middleware import csp_allowing_style
 from kotokartta.programme.models import Municipality
 from kotokartta.servicemap import ahead
 from kotokartta.servicemap import render as maprender
@@ -72,6 +73,7 @@ def municipality_file(request: HttpRequest, slug: str, fmt: str, paper: str = "a
     if fmt == "svg":
         body = versioned_cache.get_or_compute("map", (municipality.id, second), svg)
         response = HttpResponse(body, content_type="image/svg+xml")
+        response.headers["Content-Security-Policy"] = csp_allowing_style(maprender.SVG_STYLE)
         filename = f"palvelukartta-{municipality.id}-{second}.svg"
     else:
         ahead.start_warming()
