@@ -146,6 +146,25 @@ def test_svg_file__its_own_style_sheet_is_allowed_by_hash_and_nothing_else_inlin
     assert "unsafe-inline" not in policy and "script-src 'none'" in policy
 
 
+@pytest.mark.parametrize("second", ["uk", "ar", "sv"])
+def test_second_language_line__has_no_english_data_text(second: str) -> None:
+    """The data is written in Finnish and English; a Ukrainian, Arabic or Swedish reader gets the
+    vocabulary in their language and the data's texts in Finnish on the line above, not English."""
+    english = service_map(municipality=municipality("kuhmo"), second_lang="en")
+    other = service_map(municipality=municipality("kuhmo"), second_lang=second)
+    english_texts = {
+        e.other["who"] for row in english.rows for cell in row.cells.values() for e in cell
+    } - {""}
+    assert english_texts, "the English map names the providers in English"
+    html = render.render_html(other)
+    svg = render.render_svg(other)
+    for text in english_texts:
+        assert text not in html and text not in svg, text
+    entries = [e for row in other.rows for cell in row.cells.values() for e in cell]
+    assert all(e.other["who"] == "" and e.other["role"] == "" for e in entries)
+    assert all(e.fi["status"] for e in entries)
+
+
 def test_map_cells__say_status_and_modes_in_the_second_language() -> None:
     content = service_map(municipality=municipality("kuhmo"), second_lang="uk")
     entries = [e for row in content.rows for cell in row.cells.values() for e in cell]

@@ -14,7 +14,6 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 
-from kotokartta.core.text import content_language
 from kotokartta.programme.labels import STATUS
 from kotokartta.programme.vocabulary import STATUS_NAMES
 from kotokartta.servicemap import fit
@@ -41,7 +40,7 @@ def _css() -> str:
 
 
 def map_context(service_map: ServiceMap, *, paper: str = "web") -> dict[str, Any]:
-    data_lang = content_language(service_map.second_lang)
+    data_lang = service_map.second_lang  # the second line: its words, or the data's (English)
     with translation.override(service_map.second_lang):
         groups = [
             {
@@ -153,7 +152,10 @@ def _entry_lines(
     if second:
         other = entry.other
         word = (status_other or {}).get(entry.status, other["status"])
-        text = f"{word}: {other['who']}" + (f" — {other['role']}" if other["role"] else "")
+        text = word + (f": {other['who']}" if other["who"] else "")
+        text += f" — {other['role']}" if other["role"] else ""
+        if other["modes"]:
+            text += " · " + ", ".join(other["modes"])
         lines += [("other", line) for line in _wrap(text, width)]
     return lines
 
@@ -174,7 +176,7 @@ def render_svg(service_map: ServiceMap) -> str:
     """The map as a self-contained SVG diagram: phases × client groups, with a legend and the
     QR code. Text is plain SVG text (searchable, copyable), wrapped by character count."""
     second = service_map.second_lang != "fi"
-    data_lang = content_language(service_map.second_lang)
+    data_lang = service_map.second_lang
     rtl = data_lang in settings.LANGUAGES_BIDI
     with translation.override(service_map.second_lang):
         status_other = {status: str(label) for status, label in STATUS.items()}

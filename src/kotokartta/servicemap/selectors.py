@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from kotokartta.core.borders import require_borders
-from kotokartta.core.text import content_language, localised
+from kotokartta.core.text import content_language, data_language, localised
 from kotokartta.geo.svgmap import load_features, render_svg
 from kotokartta.paths.selectors import municipality_overview
 from kotokartta.programme import content
@@ -126,10 +126,26 @@ def _describe(step: dict[str, Any], words_lang: str) -> dict[str, Any]:
     }
 
 
+_DATA_TEXTS = (
+    "who", "role", "alternatives", "seller", "places", "partners", "activity", "condition",
+    "details",
+)  # fmt: skip
+
+
+def _vocabulary_only(described: dict[str, Any]) -> dict[str, Any]:
+    """A step's second-language facts without the data's own texts (the data has none in that
+    language): status and modes stay."""
+    return {key: ([] if isinstance(value, list) else "") if key in _DATA_TEXTS else value
+            for key, value in described.items()}  # fmt: skip
+
+
 def service_map(*, municipality: m.Municipality, second_lang: str) -> ServiceMap:
-    """The map's content: Finnish beside `second_lang` (texts of the data in English where the
-    second language has none; the phase names in the second language itself)."""
+    """The map's content: Finnish beside `second_lang`. The second language's line has the
+    vocabulary (status, modes, phase names) in that language; the data's own texts (names, roles,
+    notes) only where the data is written in it (English), as on the guide's pages: a reader of
+    another language finds them in Finnish on the line above, never in English."""
     data_lang = content_language(second_lang)
+    texts_in_second = data_language(second_lang) == second_lang
     finnish = municipality_overview(municipality=municipality, lang="fi")
     other = municipality_overview(municipality=municipality, lang=data_lang)
     rows = []
@@ -149,7 +165,11 @@ def service_map(*, municipality: m.Municipality, second_lang: str) -> ServiceMap
                 Entry(
                     status=fi_step["status"],
                     fi=_describe(fi_step, "fi"),
-                    other=_describe(other_step, second_lang),
+                    other=(
+                        _describe(other_step, second_lang)
+                        if texts_in_second
+                        else _vocabulary_only(_describe(other_step, second_lang))
+                    ),
                     purchased=bool(fi_step["purchased"]),
                     open=fi_step["status"] == "undetermined",
                 )
