@@ -147,7 +147,13 @@ def service_map(*, municipality: m.Municipality, second_lang: str) -> ServiceMap
     data_lang = content_language(second_lang)
     texts_in_second = data_language(second_lang) == second_lang
     finnish = municipality_overview(municipality=municipality, lang="fi")
-    other = municipality_overview(municipality=municipality, lang=data_lang)
+    # The second line's vocabulary comes from the ids, which the Finnish overview has too; a
+    # second overview is read only when its texts are shown.
+    other = (
+        municipality_overview(municipality=municipality, lang=data_lang)
+        if texts_in_second
+        else finnish
+    )
     rows = []
     for fi_row, other_row in zip(finnish, other, strict=True):
         phase = fi_row["phase"].id

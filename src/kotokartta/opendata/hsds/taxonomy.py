@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
+
 from kotokartta.core.text import in_language, localised
 from kotokartta.opendata.hsds import labels as t
 from kotokartta.opendata.hsds.common import (
@@ -88,6 +90,25 @@ def _terms(
             )
         )
     arr = "kotokartta-arrangements"
+
+    def per_municipality(
+        prefix: str, parent: str, name: Promise, description: Promise
+    ) -> list[Term]:
+        """One term `<prefix>:<code>` per municipality under `parent`, named after it."""
+        found = []
+        for mun in municipalities:
+            label = f"{localised(mun.name, lang)} ({mun.code})"
+            found.append(
+                Term(
+                    arr,
+                    f"{prefix}:{mun.code}",
+                    in_language(name, lang, municipality=label),
+                    in_language(description, lang, municipality=label),
+                    parent=parent,
+                )
+            )
+        return found
+
     terms.append(
         Term(
             arr,
@@ -104,17 +125,12 @@ def _terms(
             in_language(t.TERM_PURCHASED_DESCRIPTION, lang),
         )
     )
-    for mun in municipalities:
-        label = f"{localised(mun.name, lang)} ({mun.code})"
-        terms.append(
-            Term(
-                arr,
-                f"responsible-municipality:{mun.code}",
-                in_language(t.TERM_RESPONSIBLE_MUNICIPALITY, lang, municipality=label),
-                in_language(t.TERM_RESPONSIBLE_MUNICIPALITY_DESCRIPTION, lang, municipality=label),
-                parent="responsible-municipality",
-            )
-        )
+    terms += per_municipality(
+        "responsible-municipality",
+        "responsible-municipality",
+        t.TERM_RESPONSIBLE_MUNICIPALITY,
+        t.TERM_RESPONSIBLE_MUNICIPALITY_DESCRIPTION,
+    )
     terms.append(
         Term(
             arr,
@@ -124,17 +140,9 @@ def _terms(
             parent="responsible-municipality",
         )
     )
-    for mun in municipalities:
-        label = f"{localised(mun.name, lang)} ({mun.code})"
-        terms.append(
-            Term(
-                arr,
-                f"purchased-from:{mun.code}",
-                in_language(t.TERM_BOUGHT_FROM, lang, municipality=label),
-                in_language(t.TERM_BOUGHT_FROM_DESCRIPTION, lang, municipality=label),
-                parent="purchased",
-            )
-        )
+    terms += per_municipality(
+        "purchased-from", "purchased", t.TERM_BOUGHT_FROM, t.TERM_BOUGHT_FROM_DESCRIPTION
+    )
     terms.append(
         Term(
             arr,
